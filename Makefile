@@ -1,0 +1,33 @@
+# The edition's commands. `make serve` and `make test` set everything up themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# Material 9 announces MkDocs 2 at every build; this project pins mkdocs<2.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build test bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --constraint requirements.lock --editable '.[test]'
+	touch $(STAMP)
+
+serve: setup
+	$(BIN)/python scripts/edition.py serve
+
+build: setup
+	$(BIN)/python scripts/edition.py build
+
+test: setup
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site .site-build

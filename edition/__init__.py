@@ -1,0 +1,1 @@
+"""Shared code of the web edition: notes, bibliography and the paper's text."""

@@ -1,0 +1,79 @@
+"""The edition's one bibliography, `references.bib`, read strictly."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pybtex.database import BibliographyData, Entry, parse_file
+from pybtex.scanner import PybtexError
+
+KEY = re.compile(r"^[a-z0-9_-]+$")
+LATEX_MARKUP = re.compile(r"[{}\\]")
+
+
+class BibliographyError(ValueError):
+    """`references.bib` cannot be used; the message says where and what to fix."""
+
+
+def load_bibliography(path: Path) -> BibliographyData:
+    """Parse the file, refusing what pybtex would only warn about."""
+    if not path.is_file():
+        raise BibliographyError(f"{path.name}: file not found")
+    text = path.read_text(encoding="utf-8")
+    _check_duplicate_keys(text, path)
+    try:
+        data = parse_file(str(path), bib_format="bibtex")
+    except PybtexError as error:
+        raise BibliographyError(f"{path.name}: {_one_line(str(error))}") from None
+    for key in data.entries:
+        if not KEY.match(key):
+            line = _line_of(text, key)
+            raise BibliographyError(
+                f"{path.name}:{line}: key '{key}' may use only a-z, 0-9, _ and -; rename it"
+            )
+    return data
+
+
+def _check_duplicate_keys(text: str, path: Path) -> None:
+    seen: dict[str, int] = {}
+    for match in re.finditer(r"^\s*@\w+\s*[{(]\s*([^,\s]+)\s*,", text, re.MULTILINE):
+        key = match.group(1)
+        line = text.count("\n", 0, match.start()) + 1
+        if key.lower() in seen:
+            raise BibliographyError(
+                f"{path.name}:{line}: entry '{key}' repeats the entry on line "
+                f"{seen[key.lower()]}; keep one"
+            )
+        seen[key.lower()] = line
+
+
+def _line_of(text: str, key: str) -> int:
+    index = text.find(key)
+    return text.count("\n", 0, index) + 1 if index >= 0 else 0
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def plain(value: str) -> str:
+    """A BibTeX field without its braces and LaTeX escapes."""
+    return LATEX_MARKUP.sub("", value).replace("``", "“").replace("''", "”")
+
+
+def short_label(entry: Entry) -> str:
+    """'Kang and Chamberlin 2004': how the edition names a work in a note."""
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    if people:
+        names = [plain(" ".join(person.last_names)) for person in people]
+        who = names[0] if len(names) == 1 else (
+            f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} et al."
+        )
+    else:
+        fields = entry.fields
+        who = plain(
+            fields.get("organization") or fields.get("institution") or fields.get("journal")
+            or fields.get("title", "")
+        )
+    year = entry.fields.get("year", "")
+    return f"{who} {year}".strip()

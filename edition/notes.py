@@ -1,0 +1,89 @@
+"""Read the paper's notes out of a chapter's Markdown.
+
+A note is a Markdown footnote labelled with the paper's own number
+(`[^14]`). The works it cites are named at its end by a citation block in
+pandoc syntax, `[@key]` or `[@key1; @key2]`, which the edition turns into
+links to the bibliography; the author's words before it are left as printed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+NOTE_MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+NOTE_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$", re.MULTILINE)
+CITATION_BLOCK = re.compile(r"[ \t]*\[(@[^\]]*)\][ \t]*$")
+CITATION_KEY = re.compile(r"^@([a-z0-9_-]+)$")
+
+
+class NoteError(ValueError):
+    """An authoring mistake in a page's notes; the message says what to fix."""
+
+
+@dataclass
+class Note:
+    """One note as the Markdown gives it."""
+
+    label: str
+    text: str
+    cited_keys: list[str] = field(default_factory=list)
+    line: int = 0
+
+
+def parse_citation_block(block: str, *, label: str) -> list[str]:
+    """Return the keys of a `@key1; @key2` block, in order."""
+    keys = []
+    for part in block.split(";"):
+        match = CITATION_KEY.match(part.strip())
+        if not match:
+            raise NoteError(
+                f"note [^{label}]: '{part.strip()}' is not a citation key; "
+                "write [@key] or [@key1; @key2] with keys of a-z, 0-9, _ and -"
+            )
+        keys.append(match.group(1))
+    return keys
+
+
+def read_notes(markdown: str) -> list[Note]:
+    """All note definitions of a page, in the order they are written."""
+    notes = []
+    for match in NOTE_DEFINITION.finditer(markdown):
+        label, text = match.group(1), match.group(2)
+        line = markdown.count("\n", 0, match.start()) + 1
+        block = CITATION_BLOCK.search(text)
+        keys = parse_citation_block(block.group(1), label=label) if block else []
+        notes.append(Note(label=label, text=text, cited_keys=keys, line=line))
+    return notes
+
+
+def read_markers(markdown: str) -> list[str]:
+    """The labels of the note markers in the text, in reading order."""
+    body = NOTE_DEFINITION.sub("", markdown)
+    return [match.group(1) for match in NOTE_MARKER.finditer(body)]
+
+
+def check_notes(markdown: str) -> list[Note]:
+    """Return the page's notes, or raise NoteError naming the first mistake."""
+    notes = read_notes(markdown)
+    markers = read_markers(markdown)
+    defined: dict[str, Note] = {}
+    for note in notes:
+        if note.label in defined:
+            raise NoteError(
+                f"line {note.line}: note [^{note.label}] is defined twice "
+                f"(first on line {defined[note.label].line}); keep one definition"
+            )
+        defined[note.label] = note
+    for label in markers:
+        if label not in defined:
+            raise NoteError(
+                f"note marker [^{label}] has no definition; add a line '[^{label}]: ...' "
+                "or remove the marker"
+            )
+    for note in notes:
+        if note.label not in markers:
+            raise NoteError(
+                f"line {note.line}: note [^{note.label}] is defined but never referenced; "
+                f"add the marker [^{note.label}] to the text or remove the definition"
+            )
+    return notes

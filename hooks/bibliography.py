@@ -1,0 +1,112 @@
+"""Fill the Bibliography page: every work once, in Chicago style, with its notes.
+
+The page holds mkdocs-bibtex's `\\full_bibliography` command. mkdocs-bibtex
+would render it as footnotes whose back-links point nowhere; this hook renders
+it first (priority 50) as a list sorted by author, formatting each entry with
+mkdocs-bibtex's own pandoc registry and the configured CSL style, and follows
+each entry with links to every note that cites it. `references.bib` itself is
+published next to the pages.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs_bibtex.citation import Citation, CitationBlock
+
+from edition.notes import read_notes
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+BIB_FILE_NAME = "references.bib"
+URL = re.compile(r"<[^>\s]+>|\[https?://[^\]\s]+\]|\]\([^)\s]+\)")  # left as they are
+NOCASE_SPAN = re.compile(r"\[([^\[\]]*)\]\{\.nocase\}")
+LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+
+# key -> [(note label, page src_uri)], read from the Markdown before any page is built
+_cited_in: dict[str, list[tuple[str, str]]] = {}
+
+
+def collect_citations(pages: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Which notes cite which work, in the order of the paper."""
+    cited_in: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for src_uri, markdown in pages.items():
+        for note in read_notes(markdown):
+            for key in note.cited_keys:
+                cited_in[key].append((note.label, src_uri))
+    for places in cited_in.values():
+        places.sort(key=lambda place: int(place[0]) if place[0].isdigit() else 0)
+    return dict(cited_in)
+
+
+def typeset(reference: str) -> str:
+    """Undo what pandoc's Markdown writer does to the text of an entry.
+
+    Pandoc writes en and em dashes as `--` and `---` and keeps `{{...}}`
+    titles as `[...]{.nocase}` spans.
+    """
+    reference = NOCASE_SPAN.sub(r"\1", reference)
+    parts = URL.split(reference)
+    urls = URL.findall(reference) + [""]
+    text = "".join(
+        part.replace("---", "—").replace("--", "–").replace("\\'", "’") + url
+        for part, url in zip(parts, urls)
+    )
+    return text
+
+
+def sort_key(reference: str) -> str:
+    """Chicago alphabetises by the entry's first words, ignoring an initial article."""
+    words = re.sub(r"[*_\"“”‘’\[\]\\]", "", reference).strip()
+    return LEADING_ARTICLE.sub("", words).casefold()
+
+
+def render_entries(references: dict[str, str], link_base: dict[str, str]) -> str:
+    """The Markdown list of entries, each with its 'Cited in' links."""
+    lines = ['<div class="bibliography" role="doc-bibliography" markdown>', ""]
+    for key, reference in sorted(references.items(), key=lambda item: sort_key(item[1])):
+        notes = ", ".join(
+            f"[n.&nbsp;{label}]({link_base[src_uri]}#fn:{label})"
+            for label, src_uri in _cited_in.get(key, [])
+        )
+        cited = f' <span class="cited-in">Cited in {notes}.</span>' if notes else ""
+        lines.append(f"- {typeset(reference)}{cited}\n{{ #{key} role=doc-biblioentry }}")
+    lines += ["", "</div>"]
+    return "\n".join(lines)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    _cited_in.clear()
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
+    pages = {file.src_uri: file.content_string for file in files.documentation_pages()}
+    _cited_in.update(collect_citations(pages))
+    bib_file = Path(config.config_file_path).parent / config.plugins["bibtex"].config.bib_file
+    files.append(File.generated(config, BIB_FILE_NAME, abs_src_path=str(bib_file)))
+    return files
+
+
+@event_priority(50)  # before mkdocs-bibtex renders the command as footnotes
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **_: object) -> str | None:
+    plugin = config.plugins["bibtex"]
+    command = plugin.config.full_bib_command
+    if command not in markdown:
+        return None
+    registry = plugin.registry
+    keys = list(registry.bib_data.entries)
+    registry.validate_citation_blocks([CitationBlock(citations=[Citation(key)]) for key in keys])
+    references = {key: registry.reference_text(Citation(key)) for key in keys}
+    depth = page.file.src_uri.count("/")
+    link_base = {
+        src_uri: "../" * depth + src_uri for places in _cited_in.values() for _, src_uri in places
+    }
+    return markdown.replace(command, render_entries(references, link_base))
