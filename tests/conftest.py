@@ -1,0 +1,108 @@
+"""Fixtures shared by every test: one strict build, a server for it, a browser."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+PAPER_PAGES = [
+    "introduction/index.html",
+    "alliance-adaptation/index.html",
+    "mutually-beneficial-rationale/index.html",
+    "synchronizing-views/index.html",
+]
+
+
+def build_site(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the project's own build command into `site_dir`."""
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / "edition.py"), "build", "--site-dir",
+         str(site_dir)],
+        cwd=project, text=True, capture_output=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once per test session with `scripts/edition.py build`."""
+    site_dir = tmp_path_factory.mktemp("build") / "site"
+    result = build_site(site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def page(site: Path):
+    """Parse a built page: page('introduction/index.html') -> BeautifulSoup."""
+
+    @functools.cache
+    def parse(path: str) -> BeautifulSoup:
+        return BeautifulSoup((site / path).read_text(encoding="utf-8"), "lxml")
+
+    return parse
+
+
+@pytest.fixture(scope="session")
+def html_pages(site: Path) -> list[str]:
+    """Every HTML page of the site, as paths relative to it."""
+    return sorted(str(path.relative_to(site)) for path in site.rglob("*.html"))
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """The built site served on a free port of 127.0.0.1; yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Chromium driven by Playwright; fails, never skips, when it is missing."""
+    if not CHROMIUM.is_file() and not shutil.which(str(CHROMIUM)):
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: install it (apt-get install chromium) "
+            "or set CHROMIUM to its path"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def tab(browser, server: str):
+    """A fresh browser tab (1280x800) that records every request it makes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.requests_made = []
+    page.on("request", lambda request: page.requests_made.append(request.url))
+    yield page
+    context.close()
