@@ -76,7 +76,7 @@ def link_citations(markdown: str, *, bibliography: BibliographyData, link_base: 
                 )
             name = short_label(bibliography.entries[key])
             links.append(f"[{name}]({link_base}#{key})")
-        apparatus = f' <span class="edition-sources">Bibliography: {"; ".join(links)}</span>'
+        apparatus = f' <span class="edition-sources edition-added">Bibliography: {"; ".join(links)}</span>'
         return f"[^{label}]: {text[: block.start()]}{apparatus}"
 
     return NOTE_DEFINITION.sub(replace, markdown)

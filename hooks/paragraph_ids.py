@@ -46,7 +46,7 @@ def add_permalinks(html: str) -> str:
     return PARAGRAPH_TAG.sub(
         lambda m: (
             f'<{m.group(1)} id="p-{m.group(2)}">'
-            f'<a class="paragraph-link" href="#p-{m.group(2)}" '
+            f'<a class="paragraph-link edition-added" href="#p-{m.group(2)}" '
             f'aria-label="Permanent link to paragraph {m.group(2)}">¶</a>'
         ),
         html,
