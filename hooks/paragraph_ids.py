@@ -32,12 +32,13 @@ def number_paragraphs(markdown: str) -> str:
         if NOT_PARAGRAPH.match(block) or not block.strip():
             numbered.append(block)
             continue
+        text = block.rstrip()
         lines = []
-        items = LIST_ITEM_START.split(block) if LIST_ITEM.match(block) else [block]
+        items = LIST_ITEM_START.split(text) if LIST_ITEM.match(text) else [text]
         for item in items:
             number += 1
             lines.append(f"{item}\n{{ #{paragraph_id(number)} }}")
-        numbered.append("\n".join(lines))
+        numbered.append("\n".join(lines) + block[len(text):])
     return "\n\n".join(numbered)
 
 
