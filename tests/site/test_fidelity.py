@@ -21,7 +21,7 @@ def authors_words(element) -> list[str]:
     element = copy.copy(element)
     for added in element.select(NOT_THE_AUTHORS):
         added.decompose()
-    return words(element.get_text(" "))
+    return words(element.get_text())
 
 
 def article(soup: BeautifulSoup):
