@@ -10,36 +10,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from edition.paragraphs import number_paragraphs, paragraph_id  # noqa: F401 (shared)
+
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
-NOT_PARAGRAPH = re.compile(r"^(#|\[\^|<|\{|!!!|\?\?\?|\s|```|---|\*\*\*|\|)")
-LIST_ITEM = re.compile(r"^(?:[-*+]|\d+\.)\s")
-LIST_ITEM_START = re.compile(r"\n(?=(?:[-*+]|\d+\.)\s)")
 PARAGRAPH_TAG = re.compile(r'<(p|li) id="p-(\d+)">')
-
-
-def paragraph_id(number: int) -> str:
-    return f"p-{number}"
-
-
-def number_paragraphs(markdown: str) -> str:
-    """Append `{ #p-N }` to each paragraph and list item of the body."""
-    blocks = re.split(r"\n[ \t]*\n", markdown)
-    number = 0
-    numbered = []
-    for block in blocks:
-        if NOT_PARAGRAPH.match(block) or not block.strip():
-            numbered.append(block)
-            continue
-        text = block.rstrip()
-        lines = []
-        items = LIST_ITEM_START.split(text) if LIST_ITEM.match(text) else [text]
-        for item in items:
-            number += 1
-            lines.append(f"{item}\n{{ #{paragraph_id(number)} }}")
-        numbered.append("\n".join(lines) + block[len(text):])
-    return "\n\n".join(numbered)
 
 
 def add_permalinks(html: str) -> str:
