@@ -1,0 +1,60 @@
+"""Measure what a reader downloads for a first view of a page, in a real browser.
+
+Sizes are gzip-compressed here, at level 9 with no timestamp, so that they do
+not depend on the web server: the same site always gives the same figures.
+"""
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+
+def gzip_size(body: bytes) -> int:
+    """The size of `body` once gzip-compressed, deterministically."""
+    return len(gzip.compress(body, compresslevel=9, mtime=0))
+
+
+@dataclass
+class Resource:
+    """One response the browser received while showing a page."""
+
+    url: str
+    size: int
+    gzip_size: int
+
+
+@dataclass
+class FirstView:
+    """Every response of one page load, and every request it made."""
+
+    url: str
+    resources: list[Resource]
+    requests: list[str]
+
+    @property
+    def gzip_size(self) -> int:
+        return sum(resource.gzip_size for resource in self.resources)
+
+    def size_of(self, fragment: str) -> int:
+        """The gzip size of the resources whose URL contains `fragment`."""
+        return sum(r.gzip_size for r in self.resources if fragment in r.url)
+
+
+def first_view(tab: Page, url: str) -> FirstView:
+    """Open `url` in a fresh tab (empty cache) and wait until the network is idle."""
+    responses = []
+    requests: list[str] = []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.on("response", lambda response: responses.append(response))
+    tab.goto(url, wait_until="networkidle")
+    resources = []
+    for response in responses:
+        if 300 <= response.status < 400:
+            continue  # a redirect carries no body; its target is counted
+        body = response.body()
+        resources.append(Resource(response.url, len(body), gzip_size(body)))
+    return FirstView(url, resources, requests)
