@@ -21,6 +21,7 @@ def load_bibliography(path: Path) -> BibliographyData:
         raise BibliographyError(f"{path.name}: file not found")
     text = path.read_text(encoding="utf-8")
     _check_duplicate_keys(text, path)
+    _check_entries_are_closed(text, path)
     try:
         data = parse_file(str(path), bib_format="bibtex")
     except PybtexError as error:
@@ -45,6 +46,21 @@ def _check_duplicate_keys(text: str, path: Path) -> None:
                 f"{seen[key.lower()]}; keep one"
             )
         seen[key.lower()] = line
+
+
+def _check_entries_are_closed(text: str, path: Path) -> None:
+    """Each entry's braces balance before the next entry starts."""
+    starts = [m for m in re.finditer(r"^\s*@(\w+)\s*\{\s*([^,\s]*)", text, re.MULTILINE)]
+    for start, end in zip(starts, starts[1:] + [None]):
+        body = text[start.start(): end.start() if end else len(text)]
+        body = re.sub(r"\\[{}]", "", body)
+        if body.count("{") != body.count("}"):
+            line = text.count("\n", 0, start.start()) + 1
+            name = start.group(2) or f"@{start.group(1)}"
+            raise BibliographyError(
+                f"{path.name}:{line}: entry '{name}' has unbalanced braces; "
+                "close every '{' with '}' before the next entry"
+            )
 
 
 def _line_of(text: str, key: str) -> int:

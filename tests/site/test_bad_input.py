@@ -29,7 +29,7 @@ CASES = {
     ),
     "malformed references.bib": (
         edit("references.bib", "@", "@book{unfinished,\n  title = {No end\n\n@", 1),
-        ["references.bib"],
+        ["references.bib:", "unfinished", "braces"],
     ),
     "repeated key in references.bib": (
         edit("references.bib", "@book{oberdorfer1997twokoreas,",
