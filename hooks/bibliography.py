@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 BIB_FILE_NAME = "references.bib"
-URL = re.compile(r"<[^>\s]+>|\[https?://[^\]\s]+\]|\]\([^)\s]+\)")  # left as they are
+URL = re.compile(r"<[^>\s]+>|\[https?://[^\]\s]+\]\([^)\s]+\)|\]\([^)\s]+\)")  # left as they are
 NOCASE_SPAN = re.compile(r"\[([^\[\]]*)\]\{\.nocase\}")
 LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 

@@ -1,0 +1,52 @@
+from pathlib import Path
+
+import pytest
+
+from edition.bibliography import BibliographyError, load_bibliography, short_label
+from tests.unit.hooks import load_hook
+
+bibliography = load_hook("bibliography")
+
+
+def test_typeset_turns_pandoc_dashes_into_characters_but_leaves_urls():
+    text = bibliography.typeset(
+        "*[Title]{.nocase}*, 109--22 --- [http://a.b/x--y](http://a.b/x--y)."
+    )
+    assert text == "*Title*, 109–22 — [http://a.b/x--y](http://a.b/x--y)."
+
+
+def test_sort_key_ignores_quotes_markup_and_an_initial_article():
+    keys = [bibliography.sort_key(t) for t in ['"Joint Declaration"', "*The Two Koreas*", "Kang"]]
+    assert keys == ["joint declaration", "two koreas", "kang"]
+
+
+def test_collect_citations_lists_notes_in_order():
+    pages = {"b.md": "x[^13]\n\n[^13]: A. [@m]", "a.md": "y[^2]\n\n[^2]: B. [@m; @k]"}
+    assert bibliography.collect_citations(pages) == {
+        "m": [("2", "a.md"), ("13", "b.md")], "k": [("2", "a.md")]
+    }
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "references.bib"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_short_label_names_authors_or_editors_and_year(tmp_path):
+    data = load_bibliography(write(tmp_path, (
+        "@book{a, editor = {Green, Michael J. and Cronin, Patrick M.}, title = {T}, year = {1999}}\n"
+        "@article{b, journal = {Korea Times}, title = {T}, year = {2007}}\n"
+    )))
+    assert short_label(data.entries["a"]) == "Green and Cronin 1999"
+    assert short_label(data.entries["b"]) == "Korea Times 2007"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("@book{Kang2004, title = {T}}", "key 'Kang2004' may use only"),
+    ("@book{a, title = {T}}\n@book{a, title = {U}}", "references.bib:2: entry 'a' repeats"),
+    ("@book{a, title = {T}\n@book{b, title = {U}}", "references.bib:1: entry 'a' has unbalanced"),
+])
+def test_a_bad_bibliography_is_refused_with_its_line(tmp_path, text, message):
+    with pytest.raises(BibliographyError, match=message):
+        load_bibliography(write(tmp_path, text))
