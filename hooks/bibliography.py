@@ -70,14 +70,18 @@ def sort_key(reference: str) -> str:
 
 def render_entries(references: dict[str, str], link_base: dict[str, str]) -> str:
     """The Markdown list of entries, each with its 'Cited in' links."""
-    lines = ['<div class="bibliography" role="doc-bibliography" markdown>', ""]
+    # Entries are plain list items: DPUB-ARIA 1.1 deprecates doc-biblioentry; HTML rejects it.
+    lines = [
+        '<div class="bibliography" role="doc-bibliography" aria-label="Bibliography" markdown>',
+        "",
+    ]
     for key, reference in sorted(references.items(), key=lambda item: sort_key(item[1])):
         notes = ", ".join(
             f"[n.&nbsp;{label}]({link_base[src_uri]}#fn:{label})"
             for label, src_uri in _cited_in.get(key, [])
         )
         cited = f' <span class="cited-in">Cited in {notes}.</span>' if notes else ""
-        lines.append(f"- {typeset(reference)}{cited}\n{{ #{key} role=doc-biblioentry }}")
+        lines.append(f"- {typeset(reference)}{cited}\n{{ #{key} }}")
     lines += ["", "</div>"]
     return "\n".join(lines)
 

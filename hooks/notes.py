@@ -50,6 +50,10 @@ class NoteNumbers(Treeprocessor):
             item_id = item.get("id", "")
             if item_id.startswith("fn:") and item_id[3:].isdigit():
                 item.set("value", item_id[3:])
+        for block in root.iter("div"):
+            if "footnote" in block.get("class", "").split():
+                block.set("role", "doc-endnotes")  # the notes list, announced as such
+                block.set("aria-label", "Notes")
 
 
 class NoteNumbersExtension(Extension):

