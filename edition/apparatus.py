@@ -1,0 +1,205 @@
+"""Read the paper as passages, for the glossary, the index and the timeline.
+
+A passage is one numbered paragraph (`chapter.md#p-7`) or one note
+(`chapter.md#fn:14`) of the paper, with its text as a reader sees it: note
+markers, citation blocks, link targets and Markdown punctuation removed. The
+apparatus pages find their terms and quotations in these passages at build
+time, so their links follow the text when it is corrected or reordered.
+The data they look up lives in YAML files in `data/`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.meta import get_data
+
+from edition.notes import NOTE_DEFINITION, read_notes
+from edition.paragraphs import paragraph_id, read_paragraphs
+
+HOME_PAGE = "index.md"
+HOME_PAGE_LABEL = "Title page"  # the home page carries the paper's title and note 1
+HEADING = re.compile(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
+NOTE_MARKER = re.compile(r"\[\^[^\]\s]+\]")
+CITATION_BLOCK = re.compile(r"\[@[^\]]*\]")
+AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>|<[^>\s@]+@[^>\s]+>")
+INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+ATTRIBUTE_LIST = re.compile(r"\{\s*[#.:][^}]*\}")
+HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$])")
+EMPHASIS = re.compile(r"(?<!\w)[*_]+|[*_]+(?!\w)")
+LIST_LETTER = re.compile(r"^(?:[-*+]|\d+\.)\s+")
+SPACE = re.compile(r"\s+")
+
+
+class ApparatusError(ValueError):
+    """An authoring mistake in a data file; the message says what to fix."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph or note of the paper."""
+
+    src_uri: str  # the page, e.g. "alliance-adaptation.md"
+    chapter: str  # the page's title as the paper prints it
+    section: int  # the paper's section number; 0 for the title page
+    anchor: str  # "p-7" or "fn:14"
+    text: str  # plain text, as read
+
+    @property
+    def label(self) -> str:
+        """'¶ 7' for a paragraph, 'n. 14' for a note."""
+        kind, _, number = self.anchor.partition(":" if self.anchor.startswith("fn:") else "-")
+        return f"n.\u00a0{number}" if kind == "fn" else f"¶\u00a0{number}"
+
+    @property
+    def spoken_label(self) -> str:
+        kind, _, number = self.anchor.partition(":" if self.anchor.startswith("fn:") else "-")
+        return f"{self.chapter}, {'note' if kind == 'fn' else 'paragraph'} {number}"
+
+    @property
+    def order(self) -> tuple[int, int, int]:
+        """Paragraphs of a section in reading order, then its notes."""
+        is_note = self.anchor.startswith("fn:")
+        number = self.anchor.split(":" if is_note else "-")[1]
+        return (self.section, int(is_note), int(number) if number.isdigit() else 0)
+
+
+def plain_text(markdown: str) -> str:
+    """The words of a passage as a reader sees them, on one line."""
+    text = NOTE_MARKER.sub("", markdown)
+    text = CITATION_BLOCK.sub("", text)
+    text = AUTOLINK.sub(" ", text)
+    text = INLINE_LINK.sub(r"\1", text)
+    text = ATTRIBUTE_LIST.sub("", text)
+    text = HTML_TAG.sub("", text)
+    text = EMPHASIS.sub("", text)
+    text = ESCAPE.sub(r"\1", text)
+    text = LIST_LETTER.sub("", text.strip())
+    return SPACE.sub(" ", text).strip()
+
+
+def page_title(markdown: str, default: str) -> str:
+    heading = HEADING.search(markdown)
+    return plain_text(heading.group(1)) if heading else default
+
+
+def read_passages(src_uri: str, content: str) -> list[Passage]:
+    """The numbered paragraphs and the notes of one page of the paper.
+
+    A page with `paper_section` gives its paragraphs and notes; the title page
+    gives its notes (the paper's note 1). Other pages give nothing.
+    """
+    body, meta = get_data(content)
+    section = meta.get("paper_section")
+    if not section and src_uri != HOME_PAGE:
+        return []
+    chapter = HOME_PAGE_LABEL if src_uri == HOME_PAGE else page_title(body, src_uri)
+    passages = []
+    if section:
+        text = NOTE_DEFINITION.sub("", body)
+        passages += [
+            Passage(src_uri, chapter, int(section), paragraph_id(number), plain_text(markdown))
+            for number, markdown in read_paragraphs(text)
+        ]
+    passages += [
+        Passage(src_uri, chapter, int(section or 0), f"fn:{note.label}", plain_text(note.text))
+        for note in read_notes(body)
+    ]
+    return passages
+
+
+def read_paper(pages: dict[str, str]) -> list[Passage]:
+    """Every passage of the paper, in the paper's order: {src_uri: Markdown} in."""
+    passages = [passage for src_uri, content in pages.items() for passage in read_passages(src_uri, content)]
+    return sorted(passages, key=lambda passage: passage.order)
+
+
+def word_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of the phrases as whole words, longest first, case as written."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(phrase) for phrase in ordered) + r")(?!\w)")
+
+
+def mentions(
+    passages: Iterable[Passage], variants: Iterable[str], *, excluding: Iterable[str] = ()
+) -> list[Passage]:
+    """The passages in which one of the variants occurs as a whole word or phrase.
+
+    `excluding` names longer phrases that contain a variant but mean something
+    else (e.g. "Sang-hyun Lee" for the variant "Lee"); they do not count.
+    """
+    found = word_pattern(variants)
+    excluded = word_pattern(excluding) if excluding else None
+    hits = []
+    for passage in passages:
+        text = excluded.sub(" ", passage.text) if excluded else passage.text
+        if found.search(text):
+            hits.append(passage)
+    return hits
+
+
+def normalise(text: str) -> str:
+    """Text compared for quotation: one space between words."""
+    return SPACE.sub(" ", text).strip()
+
+
+def find_quote(passages: Iterable[Passage], quote: str, *, src_uri: str) -> Passage | None:
+    """The passage of `src_uri` that contains the quotation word for word."""
+    wanted = normalise(quote)
+    for passage in passages:
+        if passage.src_uri == src_uri and wanted in passage.text:
+            return passage
+    return None
+
+
+def group_by_chapter(passages: Iterable[Passage]) -> list[tuple[str, str, list[Passage]]]:
+    """[(chapter title, src_uri, passages)] in the paper's order."""
+    groups: dict[str, tuple[str, str, list[Passage]]] = {}
+    for passage in sorted(passages, key=lambda passage: passage.order):
+        groups.setdefault(passage.src_uri, (passage.chapter, passage.src_uri, []))[2].append(passage)
+    return list(groups.values())
+
+
+def link_list(passages: Iterable[Passage], *, link_base: str = "") -> str:
+    """Markdown links to passages, grouped by chapter: 'Chapter: ¶ 3, n. 8; Other: ¶ 1'."""
+    groups = []
+    for chapter, src_uri, group in group_by_chapter(passages):
+        links = ", ".join(
+            f'[{p.label}]({link_base}{src_uri}#{p.anchor}){{ aria-label="{p.spoken_label}" }}'
+            for p in group
+        )
+        groups.append(f'<span class="apparatus-chapter">{chapter}</span>: {links}')
+    return "; ".join(groups)
+
+
+def load_data(path: Path, *, fields: dict[str, bool]) -> list[dict]:
+    """A data file's list of entries, each checked for its required fields.
+
+    `fields` maps each known field to whether it is required.
+    """
+    name = f"data/{path.name}"
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ApparatusError(f"{name} is missing; create it (a YAML list of entries)") from None
+    except yaml.YAMLError as error:
+        raise ApparatusError(f"{name} is not valid YAML: {error}".replace("\n", " ")) from None
+    if not isinstance(entries, list):
+        raise ApparatusError(f"{name} must be a YAML list of entries, one '- ' per entry")
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            raise ApparatusError(f"{name}: entry {number} is not a mapping of fields")
+        unknown = set(entry) - set(fields)
+        if unknown:
+            raise ApparatusError(
+                f"{name}: entry {number} has unknown field(s) {', '.join(sorted(unknown))}; "
+                f"the fields are {', '.join(fields)}"
+            )
+        for field, required in fields.items():
+            if required and not entry.get(field):
+                raise ApparatusError(f"{name}: entry {number} needs a '{field}'")
+    return entries
