@@ -1,0 +1,150 @@
+"""Pair every web address the notes and the bibliography cite with its archived copy.
+
+Most of the 2008-2009 pages the notes cite are gone. After each such link the
+edition adds a link to the Internet Archive's copy as of the date the source
+was consulted: `https://web.archive.org/web/YYYYMMDD/URL`, the date being the
+entry's `urldate` in references.bib, else its `date`; an address with neither
+links to the list of every capture, `https://web.archive.org/web/*/URL`. A
+note's address is matched to its entry through the note's `[@key]` block; a
+bibliography entry through its id, the
+entry's key.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from edition.bibliography import load_bibliography
+from edition.citation import MONTHS
+from edition.notes import read_notes
+
+if TYPE_CHECKING:
+    from markdown import Markdown
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+    from pybtex.database import BibliographyData
+
+WAYBACK = "https://web.archive.org/web"
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+# The page being converted: note label -> keys its [@key] block cites
+_note_keys: dict[str, list[str]] = {}
+_bibliography: BibliographyData | None = None
+
+
+@dataclass(frozen=True)
+class ArchivedCopy:
+    """Where the Internet Archive keeps a cited address, and as of when."""
+
+    url: str
+    href: str
+    date: str | None  # ISO date, as precise as the bibliography gives it
+
+    @property
+    def label(self) -> str:
+        """The link's accessible name: which address, and which date."""
+        if self.date is None:
+            return f"Archived copies of {self.url} at the Internet Archive"
+        return f"Archived copy of {self.url} at the Internet Archive, as of {readable_date(self.date)}"
+
+
+def readable_date(iso_date: str) -> str:
+    """'2009-03-11' -> 'March 11, 2009'; '2008-01' -> 'January 2008'."""
+    year, month, day = ISO_DATE.match(iso_date).groups()  # type: ignore[union-attr]
+    if not month:
+        return year
+    return f"{MONTHS[int(month) - 1]} {int(day)}, {year}" if day else f"{MONTHS[int(month) - 1]} {year}"
+
+
+def archive_date(fields: dict[str, str]) -> str | None:
+    """The date to ask the Archive for: `urldate`, else `date`, else none."""
+    for name in ("urldate", "date"):
+        if ISO_DATE.match(fields.get(name, "")):
+            return fields[name]
+    return None
+
+
+def archived_copy(url: str, fields: dict[str, str] | None) -> ArchivedCopy:
+    """The Wayback Machine address of `url` for the entry with `fields` (None: no entry)."""
+    date = archive_date(fields or {})
+    timestamp = date.replace("-", "") if date else "*"
+    return ArchivedCopy(url=url, href=f"{WAYBACK}/{timestamp}/{url}", date=date)
+
+
+def entry_for(url: str, keys: list[str], bibliography: BibliographyData) -> dict[str, str] | None:
+    """The fields of the first of `keys` whose entry has this `url`."""
+    for key in keys:
+        entry = bibliography.entries.get(key)
+        if entry is not None and entry.fields.get("url") == url:
+            return dict(entry.fields)
+    return None
+
+
+def is_web_address(href: str) -> bool:
+    return href.startswith(("http://", "https://")) and not href.startswith(WAYBACK)
+
+
+def add_archived_copies(container: etree.Element, keys: list[str], bibliography: BibliographyData) -> int:
+    """After each web link inside `container`, add its archived copy; return how many."""
+    added = 0
+    for parent in list(container.iter()):
+        for link in list(parent):
+            href = link.get("href", "")
+            if link.tag != "a" or not is_web_address(href):
+                continue
+            copy = archived_copy(href, entry_for(href, keys, bibliography))
+            wrapper = etree.Element("span", {"class": "archived-copy edition-added"})
+            wrapper.text = "["
+            anchor = etree.SubElement(wrapper, "a", {
+                "class": "edition-added", "href": copy.href, "rel": "noopener",
+                "aria-label": copy.label, "title": copy.label,
+            })
+            anchor.text = "archived copy"
+            anchor.tail = "]"
+            wrapper.tail = link.tail
+            link.tail = " "
+            parent.insert(list(parent).index(link) + 1, wrapper)
+            added += 1
+    return added
+
+
+class ArchivedCopies(Treeprocessor):
+    """Find the notes (li#fn:N) and the bibliography entries (li with a bib key as id)."""
+
+    def run(self, root: etree.Element) -> None:
+        if _bibliography is None:
+            return
+        for item in list(root.iter("li")):
+            item_id = item.get("id", "")
+            if item_id.startswith("fn:"):
+                add_archived_copies(item, _note_keys.get(item_id[3:], []), _bibliography)
+            elif item_id in _bibliography.entries:
+                add_archived_copies(item, [item_id], _bibliography)
+
+
+class ArchivedCopiesExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After inline links (20), footnotes (50) and attr_list ids (8) exist.
+        md.treeprocessors.register(ArchivedCopies(md), "edition-archived-copies", 4)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    global _bibliography
+    bib_file = Path(config.config_file_path).parent / config.plugins["bibtex"].config.bib_file
+    _bibliography = load_bibliography(bib_file)
+    _note_keys.clear()
+    config.markdown_extensions.append(ArchivedCopiesExtension())
+    return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, **_: object) -> str | None:
+    # The page's own file, since notes.py has already replaced the [@key] blocks.
+    _note_keys.clear()
+    _note_keys.update({note.label: note.cited_keys for note in read_notes(page.file.content_string)})
+    return None
