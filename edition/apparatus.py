@@ -19,6 +19,8 @@ from mkdocs.utils.meta import get_data
 
 from edition.notes import NOTE_DEFINITION, read_notes
 from edition.paragraphs import paragraph_id, read_paragraphs
+from edition.source import NOTE_NUMBER
+from edition.source import read_paper as read_source
 
 HOME_PAGE = "index.md"
 HOME_PAGE_LABEL = "Title page"  # the home page carries the paper's title and note 1
@@ -145,6 +147,20 @@ def mentions(
 def normalise(text: str) -> str:
     """Text compared for quotation: one space between words."""
     return SPACE.sub(" ", text).strip()
+
+
+def source_passages() -> list[str]:
+    """The paper's paragraphs and notes as source/ gives them, note numbers removed."""
+    paper = read_source()
+    texts = [text for section in paper.sections for text in section.paragraphs]
+    texts += list(paper.notes.values()) + paper.cover
+    return [normalise(NOTE_NUMBER.sub("", text)) for text in texts]
+
+
+def in_source(quote: str, passages: list[str] | None = None) -> bool:
+    """Whether the words are the paper's, verbatim, within one paragraph or note of source/."""
+    wanted = normalise(quote)
+    return any(wanted in text for text in passages or source_passages())
 
 
 def find_quote(passages: Iterable[Passage], quote: str, *, src_uri: str) -> Passage | None:

@@ -21,7 +21,16 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.exceptions import PluginError
 
-from edition.apparatus import ApparatusError, Passage, link_list, load_data, mentions, read_paper
+from edition.apparatus import (
+    ApparatusError,
+    Passage,
+    in_source,
+    link_list,
+    load_data,
+    mentions,
+    read_paper,
+    source_passages,
+)
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -57,7 +66,7 @@ class FocusableAbbreviationsExtension(Extension):
         md.treeprocessors.register(FocusableAbbreviations(md), "edition-focusable-abbr", 6)
 
 
-def check_terms(terms: list[dict], *, source_text: str) -> None:
+def check_terms(terms: list[dict], *, source: list[str]) -> None:
     """Each term once, and the paper's own wording found in the paper."""
     seen: set[str] = set()
     for entry in terms:
@@ -66,7 +75,7 @@ def check_terms(terms: list[dict], *, source_text: str) -> None:
             raise ApparatusError(f"data/glossary.yml: the term {term} is listed twice; keep one")
         seen.add(term)
         printed = entry.get("as_printed")
-        if printed and " ".join(printed.split()) not in source_text:
+        if printed and not in_source(printed, source):
             raise ApparatusError(
                 f"data/glossary.yml: the wording given for {term} ('{printed}') is not the "
                 "paper's; copy it from source/ or remove 'as_printed'"
@@ -119,10 +128,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     root = Path(config.config_file_path).parent
     try:
         terms = load_data(root / DATA_FILE, fields=FIELDS)
-        source_text = " ".join(
-            " ".join(path.read_text(encoding="utf-8").split()) for path in (root / "source").glob("*.txt")
-        )
-        check_terms(terms, source_text=source_text)
+        check_terms(terms, source=source_passages())
     except ApparatusError as error:
         raise PluginError(str(error)) from None
     _terms.extend(terms)
