@@ -8,8 +8,7 @@ behaviour and the ¶ menu that copies a paragraph's link or citation.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs.exceptions import PluginError
 
@@ -31,8 +30,7 @@ if TYPE_CHECKING:
 _paper: Paper | None = None
 
 
-@dataclass(frozen=True)
-class CiteThis:
+class CiteThis(NamedTuple):
     """What the partial shows: the address, the forms, the ¶ citation's stem."""
 
     url: str

@@ -3,11 +3,13 @@
 The notes and the bibliography link to other sites; a link that leaves the
 edition must never hand the new page a handle on this one. A Markdown
 treeprocessor adds `noopener` to the `rel` of every http(s) link of a page's
-content, keeping any rel values it already has; links in the theme's
-templates carry it in the template.
+content, keeping any rel values it already has. Links written by templates
+(the theme's and the edition's partials) are not Markdown: `on_post_page`
+gives any of them that lacks it the same rel, so the rule holds site-wide.
 """
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 
@@ -19,6 +21,9 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 REL = "noopener"
+LINK_TAG = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
+EXTERNAL_HREF = re.compile(r"""\shref\s*=\s*["']?(?:https?:)?//""", re.IGNORECASE)
+REL_ATTRIBUTE = re.compile(r"""(\srel\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
 
 
 def is_external(href: str) -> bool:
@@ -41,6 +46,24 @@ def mark_external_links(root: etree.Element) -> int:
     return count
 
 
+def mark_external_link_tags(html: str) -> str:
+    """The same for the <a> start tags of a whole document (template links)."""
+
+    def mark(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        if not EXTERNAL_HREF.search(tag):
+            return tag
+        rel = REL_ATTRIBUTE.search(tag)
+        if rel is None:
+            return f'{tag[:2]} rel="{REL}"{tag[2:]}'
+        if REL in rel.group(3).split():
+            return tag
+        value = with_noopener(rel.group(3))
+        return f"{tag[: rel.start()]}{rel.group(1)}{rel.group(2)}{value}{rel.group(2)}{tag[rel.end():]}"
+
+    return LINK_TAG.sub(mark, html)
+
+
 class ExternalLinks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         mark_external_links(root)
@@ -55,3 +78,7 @@ class ExternalLinksExtension(Extension):
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     config.markdown_extensions.append(ExternalLinksExtension())
     return config
+
+
+def on_post_page(output: str, **_: object) -> str | None:
+    return mark_external_link_tags(output)

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs.exceptions import PluginError
 
@@ -44,8 +43,7 @@ _paper: Paper | None = None
 _bibliography: BibliographyData | None = None
 
 
-@dataclass(frozen=True)
-class PageMetadata:
+class PageMetadata(NamedTuple):
     """What the partial writes into <head>."""
 
     meta_names: list[tuple[str, str]]

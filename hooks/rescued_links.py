@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -38,8 +37,7 @@ _note_keys: dict[str, list[str]] = {}
 _bibliography: BibliographyData | None = None
 
 
-@dataclass(frozen=True)
-class ArchivedCopy:
+class ArchivedCopy(NamedTuple):
     """Where the Internet Archive keeps a cited address, and as of when."""
 
     url: str

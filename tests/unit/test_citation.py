@@ -1,0 +1,160 @@
+"""The citation forms of the paper, of a section and of a paragraph, and the record they come from."""
+import pytest
+import yaml
+
+from edition.citation import (
+    CitationDataError,
+    apa,
+    bibtex,
+    chicago_bibliography,
+    chicago_note,
+    citation_forms,
+    paragraph_citation,
+    read_paper,
+    read_section,
+)
+
+RECORD = {
+    "paper": {
+        "title": "Strengthening the U.S.-ROK Alliance",
+        "title_sentence_case": "Strengthening the U.S.-ROK alliance",
+        "author": {"family": "Snyder", "given": "Scott"},
+        "date": "2009-02",
+        "center": "Center for U.S.-Korea Policy",
+        "institution": "The Asia Foundation",
+        "bibtex_key": "snyder2009strengthening",
+        "sections": {
+            "alliance-adaptation.md": "Alliance adaptation following the end of the Cold War",
+            "views.md": 'Reconciling "inside-out" views',
+        },
+    }
+}
+URL = "https://example.org/"
+SECTION_URL = "https://example.org/alliance-adaptation/"
+
+
+@pytest.fixture
+def paper():
+    return read_paper(RECORD)
+
+
+@pytest.fixture
+def section(paper):
+    return read_section(
+        paper, title="Alliance Adaptation Following the End of the Cold War",
+        src_uri="alliance-adaptation.md",
+    )
+
+
+def test_chicago_forms_of_the_paper(paper):
+    assert chicago_note(paper, URL) == (
+        "Scott Snyder, Strengthening the U.S.-ROK Alliance (Center for U.S.-Korea Policy, "
+        "The Asia Foundation, February 2009), https://example.org/."
+    )
+    assert chicago_bibliography(paper, URL) == (
+        "Snyder, Scott. Strengthening the U.S.-ROK Alliance. Center for U.S.-Korea Policy, "
+        "The Asia Foundation, February 2009. https://example.org/."
+    )
+
+
+def test_chicago_forms_of_a_section(paper, section):
+    assert chicago_note(paper, SECTION_URL, section) == (
+        "Scott Snyder, “Alliance Adaptation Following the End of the Cold War,” in "
+        "Strengthening the U.S.-ROK Alliance (Center for U.S.-Korea Policy, The Asia Foundation, "
+        "February 2009), https://example.org/alliance-adaptation/."
+    )
+    assert chicago_bibliography(paper, SECTION_URL, section) == (
+        "Snyder, Scott. “Alliance Adaptation Following the End of the Cold War.” In "
+        "Strengthening the U.S.-ROK Alliance. Center for U.S.-Korea Policy, The Asia Foundation, "
+        "February 2009. https://example.org/alliance-adaptation/."
+    )
+
+
+def test_apa_uses_sentence_case_and_no_period_after_the_address(paper, section):
+    assert apa(paper, URL) == (
+        "Snyder, S. (2009). Strengthening the U.S.-ROK alliance. Center for U.S.-Korea Policy, "
+        "The Asia Foundation. https://example.org/"
+    )
+    assert apa(paper, SECTION_URL, section) == (
+        "Snyder, S. (2009). Alliance adaptation following the end of the Cold War. In "
+        "Strengthening the U.S.-ROK alliance. Center for U.S.-Korea Policy, The Asia Foundation. "
+        "https://example.org/alliance-adaptation/"
+    )
+
+
+def test_html_forms_italicise_the_title_and_link_the_address(paper):
+    html = chicago_note(paper, URL, html=True)
+    assert "<cite>Strengthening the U.S.-ROK Alliance</cite>" in html
+    assert '<a href="https://example.org/" rel="noopener">https://example.org/</a>.' in html
+
+
+def test_bibtex_of_the_paper_is_a_techreport(paper):
+    assert bibtex(paper, URL) == "\n".join([
+        "@techreport{snyder2009strengthening,",
+        "  author      = {Snyder, Scott},",
+        "  title       = {{Strengthening the U.S.-ROK Alliance}},",
+        "  institution = {{Center for U.S.-Korea Policy, The Asia Foundation}},",
+        "  year        = {2009},",
+        "  month       = feb,",
+        "  url         = {https://example.org/},",
+        "}",
+    ])
+
+
+def test_bibtex_of_a_section_is_an_inbook_chapter(paper, section):
+    entry = bibtex(paper, SECTION_URL, section)
+    assert entry.startswith("@inbook{snyder2009strengthening-alliance-adaptation,\n")
+    assert "  chapter   = {{Alliance Adaptation Following the End of the Cold War}},\n" in entry
+
+
+def test_quotation_marks_inside_a_quoted_title_become_single(paper):
+    section = read_section(paper, title='Reconciling "Inside-Out" Views', src_uri="views.md")
+    assert "“Reconciling ‘Inside-Out’ Views,” in" in chicago_note(paper, URL, section)
+    assert "{{Reconciling ``Inside-Out'' Views}}" in bibtex(paper, URL, section)
+
+
+def test_a_paragraph_is_cited_by_the_section_note_with_its_number(paper, section):
+    assert paragraph_citation(paper, section, 7) == (
+        "Scott Snyder, “Alliance Adaptation Following the End of the Cold War,” in "
+        "Strengthening the U.S.-ROK Alliance (Center for U.S.-Korea Policy, The Asia Foundation, "
+        "February 2009), ¶ 7."
+    )
+
+
+def test_forms_have_distinct_ids_and_plain_text_without_markup(paper, section):
+    forms = citation_forms(paper, SECTION_URL, section, prefix="cite-section")
+    assert [form.id for form in forms] == [
+        "cite-section-chicago-note", "cite-section-chicago-bibliography", "cite-section-apa",
+        "cite-section-bibtex",
+    ]
+    assert all("<" not in form.text for form in forms)
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"title": ""}, "lacks title"),
+    ({"date": "February 2009"}, "must be YYYY-MM"),
+    ({"date": "2009-13"}, "must be YYYY-MM"),
+    ({"author": {"family": "Snyder"}}, "needs `family` and `given`"),
+])
+def test_an_incomplete_record_names_what_to_fix(change, message):
+    with pytest.raises(CitationDataError, match=message):
+        read_paper({"paper": {**RECORD["paper"], **change}})
+
+
+def test_a_section_missing_from_the_record_is_named(paper):
+    with pytest.raises(CitationDataError, match="lacks 'bibliography.md'"):
+        read_section(paper, title="Bibliography", src_uri="bibliography.md")
+
+
+def test_the_record_in_mkdocs_yml_names_every_section_of_the_paper():
+    from tests.conftest import PAPER_PAGES, ROOT
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    paper = read_paper(config["extra"])
+    assert sorted(paper.section_titles_sentence_case) == sorted(
+        path.replace("/index.html", ".md") for path in PAPER_PAGES
+    )

@@ -1,0 +1,34 @@
+"""Every link that leaves the site carries rel="noopener"."""
+import xml.etree.ElementTree as etree
+
+from tests.unit.hooks import load_hook
+
+external_links = load_hook("external_links")
+
+
+def test_noopener_is_added_once_and_other_rel_values_are_kept():
+    assert external_links.with_noopener(None) == "noopener"
+    assert external_links.with_noopener("nofollow") == "nofollow noopener"
+    assert external_links.with_noopener("noopener nofollow") == "noopener nofollow"
+
+
+def test_only_links_that_leave_the_site_are_marked():
+    root = etree.fromstring(
+        '<div><a href="http://a.org/">a</a><a href="HTTPS://b.org/" rel="me">b</a>'
+        '<a href="../bibliography/#key">c</a><a href="#fn:3">d</a><a href="//c.org/">e</a></div>'
+    )
+    assert external_links.mark_external_links(root) == 3
+    assert [link.get("rel") for link in root] == ["noopener", "me noopener", None, None, "noopener"]
+
+
+def test_template_links_of_a_whole_document_are_marked_too():
+    html = (
+        '<a href="https://github.com/x/issues/new?a=1&amp;b=2" rel="nofollow">Report</a>'
+        "<a class='x' href='http://a.org/'>a</a><a href=\"../about/\">b</a>"
+        '<a href="https://b.org/" rel="noopener">c</a><abbr title="x">X</abbr>'
+    )
+    assert external_links.mark_external_link_tags(html) == (
+        '<a href="https://github.com/x/issues/new?a=1&amp;b=2" rel="nofollow noopener">Report</a>'
+        "<a rel=\"noopener\" class='x' href='http://a.org/'>a</a><a href=\"../about/\">b</a>"
+        '<a href="https://b.org/" rel="noopener">c</a><abbr title="x">X</abbr>'
+    )
