@@ -1,0 +1,77 @@
+"""Read the editor's notes: the edition's remarks on apparent slips in the paper.
+
+They live in `data/editors_notes.yml`, one entry per remark, in reading order.
+Each names a page, the paragraph (`p-N`) or note (`fn:N`) it is about, the
+exact words it concerns as the paper prints them, and the remark. They are
+numbered 1, 2, 3 in the order of the file, apart from the paper's 22 notes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+EDITORS_NOTES_FILE = Path("data") / "editors_notes.yml"
+ANCHOR = re.compile(r"^(?:p-\d+|fn:\d+)$")
+FIELDS = ("page", "anchor", "words", "remark")
+
+
+class EditorsNotesError(ValueError):
+    """A mistake in data/editors_notes.yml; the message says what to fix."""
+
+
+@dataclass(frozen=True)
+class EditorNote:
+    number: int
+    page: str
+    anchor: str
+    words: str
+    remark: str
+
+    @property
+    def note_id(self) -> str:
+        """The id of the remark on its page."""
+        return f"ed-{self.number}"
+
+    @property
+    def marker_id(self) -> str:
+        """The id of the marker beside the words the remark is about."""
+        return f"ed-ref-{self.number}"
+
+    @property
+    def place(self) -> str:
+        """Where the remark stands, in the reader's words: '¶ 19' or 'note 16'."""
+        kind, _, number = self.anchor.partition("-" if self.anchor.startswith("p-") else ":")
+        return f"¶ {number}" if kind == "p" else f"note {number}"
+
+
+def parse_editors_notes(entries: object) -> list[EditorNote]:
+    """Check the YAML's entries and number them in order."""
+    if not isinstance(entries, list):
+        raise EditorsNotesError("the file must be a list of entries (- page: ...)")
+    notes = []
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or set(entry) != set(FIELDS):
+            raise EditorsNotesError(
+                f"entry {number} must have exactly the fields {', '.join(FIELDS)}"
+            )
+        if not all(isinstance(entry[name], str) and entry[name].strip() for name in FIELDS):
+            raise EditorsNotesError(f"entry {number}: every field must be non-empty text")
+        if not ANCHOR.match(entry["anchor"]):
+            raise EditorsNotesError(
+                f"entry {number}: anchor '{entry['anchor']}' must be a paragraph (p-7) "
+                "or a note (fn:16)"
+            )
+        notes.append(EditorNote(number=number, **{name: entry[name].strip() for name in FIELDS}))
+    return notes
+
+
+def load_editors_notes(path: Path) -> list[EditorNote]:
+    """The editor's notes of `path`, or EditorsNotesError naming the first mistake."""
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise EditorsNotesError(f"cannot be read: {error}") from None
+    return parse_editors_notes(entries)

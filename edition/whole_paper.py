@@ -1,0 +1,154 @@
+"""Put the paper together from its chapter files: for the one-page edition and the EPUB.
+
+The chapters (`docs/*.md` with `paper_section: N` in their front matter) are
+the only copy of the text. The one-page edition and the EPUB are assembled
+from them at build time, with the cover and note 1 from the home page, so
+that neither can drift from the chapter pages.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.utils.meta import get_data
+
+from edition.notes import CITATION_BLOCK, NOTE_DEFINITION
+from edition.paragraphs import paragraph_id, split_blocks
+
+HOME_PAGE = "index.md"
+COVER = re.compile(r'^<div class="cover" markdown>\n.*?\n</div>$', re.MULTILINE | re.DOTALL)
+AFFILIATION = re.compile(r'<p class="cover-affiliation" markdown>(.*?)</p>')
+AUTHOR = re.compile(r'<p class="cover-author">(.*?)</p>')
+HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
+LIST_MARKER = re.compile(r"^([-*+] )")
+LETTERED_ITEM = re.compile(r"^([-*+] )([a-z])\) ", re.MULTILINE)
+
+
+class WholePaperError(ValueError):
+    """The chapter files cannot be put together; the message says why."""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    section: int
+    src_uri: str
+    body: str  # the Markdown without its front matter
+
+    @property
+    def slug(self) -> str:
+        return Path(self.src_uri).stem
+
+
+def read_chapters(docs_dir: Path) -> list[Chapter]:
+    """The paper's sections in the paper's order, read from their files."""
+    chapters = []
+    for path in sorted(docs_dir.glob("*.md")):
+        body, meta = get_data(path.read_text(encoding="utf-8"))
+        if meta.get("paper_section"):
+            chapters.append(Chapter(int(meta["paper_section"]), path.name, body))
+    sections = sorted(chapter.section for chapter in chapters)
+    if sections != list(range(1, len(sections) + 1)) or not sections:
+        raise WholePaperError(
+            f"the chapters' paper_section numbers are {sections}; number them 1, 2, 3, ..."
+        )
+    return sorted(chapters, key=lambda chapter: chapter.section)
+
+
+def read_cover(home_markdown: str) -> tuple[str, str]:
+    """The cover block of the home page and the definition of note 1."""
+    body, _ = get_data(home_markdown)
+    cover = COVER.search(body)
+    note_1 = next((m.group(0) for m in NOTE_DEFINITION.finditer(body) if m.group(1) == "1"), None)
+    if not cover or not note_1:
+        raise WholePaperError(
+            f"docs/{HOME_PAGE} must hold the cover (<div class=\"cover\" markdown> ... </div>) "
+            "and the definition of note [^1]"
+        )
+    return cover.group(0), note_1
+
+
+def demote_headings(markdown: str) -> str:
+    """One level down, so the paper's title stays the page's only h1."""
+    return HEADING.sub(lambda m: f"#{m.group(1)} ", markdown)
+
+
+def chapter_for_one_page(chapter: Chapter, *, link_to_chapter: bool = True) -> str:
+    """A chapter as a part of the one-page edition.
+
+    Its paragraphs get ids distinct from the chapter page's (`introduction-p-3`)
+    and a permalink to the paragraph on its own page, the one to cite.
+    """
+    blocks = []
+    number = 0
+    for block, paragraphs in split_blocks(demote_headings(chapter.body)):
+        if paragraphs is None:
+            blocks.append(block)
+            continue
+        items = []
+        for paragraph in paragraphs:
+            number += 1
+            canonical = f"{chapter.src_uri}#{paragraph_id(number)}"
+            permalink = (
+                f'[¶]({canonical}){{ .paragraph-link .edition-added '
+                f'aria-label="Paragraph {number} of this section, on its own page" }}'
+            )
+            marker = LIST_MARKER.match(paragraph)
+            head = marker.group(1) if marker else ""
+            text = paragraph[len(head):]
+            items.append(f"{head}{permalink}{text}\n{{ #{chapter.slug}-{paragraph_id(number)} }}")
+        blocks.append("\n".join(items))
+    return "\n\n".join(blocks)
+
+
+def one_page_markdown(home_markdown: str, chapters: list[Chapter], bibliography: str) -> str:
+    """The whole paper on one page: cover, sections, notes 1 to 22, bibliography."""
+    cover, note_1 = read_cover(home_markdown)
+    parts = [cover, *(chapter_for_one_page(chapter) for chapter in chapters), bibliography, note_1]
+    return "\n\n".join(parts) + "\n"
+
+
+def without_citation_blocks(markdown: str) -> str:
+    """The notes as the author wrote them: the edition's `[@key]` blocks removed."""
+
+    def strip(match: re.Match[str]) -> str:
+        block = CITATION_BLOCK.search(match.group(2))
+        text = match.group(2)[: block.start()] if block else match.group(2)
+        return f"[^{match.group(1)}]: {text}"
+
+    return NOTE_DEFINITION.sub(strip, markdown)
+
+
+def escape_lettered_items(markdown: str) -> str:
+    """Keep "a)" as the author's text: pandoc would read it as a list marker."""
+    return LETTERED_ITEM.sub(lambda m: f"{m.group(1)}{m.group(2)}\\) ", markdown)
+
+
+def epub_markdown(
+    home_markdown: str, chapters: list[Chapter], *, title: str, metadata_yaml: str
+) -> str:
+    """The paper in pandoc's Markdown, as one part so that pandoc numbers the notes 1 to 22.
+
+    Pandoc restarts note numbers in each file of an EPUB; with the sections
+    one level down under the paper's title, the book is one file and the
+    notes keep the paper's numbers (they appear in the paper's order).
+    """
+    cover, note_1 = read_cover(home_markdown)
+    affiliation, author = AFFILIATION.search(cover), AUTHOR.search(cover)
+    if not affiliation or not author:
+        raise WholePaperError(
+            f'docs/{HOME_PAGE}: the cover needs <p class="cover-author"> and '
+            '<p class="cover-affiliation" markdown>'
+        )
+    parts = [
+        f"---\n{metadata_yaml.strip()}\n---",
+        f"# {title} {{#paper}}",
+        f"::: {{.author-line}}\n{author.group(1)}\n\n{affiliation.group(1)}\n:::",
+        *(
+            demote_headings(escape_lettered_items(without_citation_blocks(chapter.body)))
+            for chapter in chapters
+        ),
+        "## Bibliography {#bibliography}\n\n::: {#refs}\n:::",
+        without_citation_blocks(note_1),
+    ]
+    return "\n\n".join(parts) + "\n"
