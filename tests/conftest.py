@@ -102,6 +102,7 @@ def tab(browser, server: str):
     """A fresh browser tab (1280x800) that records every request it makes."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
+    page.set_default_timeout(10_000)
     page.requests_made = []
     page.on("request", lambda request: page.requests_made.append(request.url))
     yield page
