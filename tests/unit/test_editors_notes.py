@@ -1,0 +1,124 @@
+"""Editor's notes: read from data/, tied to the paper's words, shown beside them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from edition.editors_notes import (
+    EDITORS_NOTES_FILE,
+    EditorNote,
+    EditorsNotesError,
+    load_editors_notes,
+    parse_editors_notes,
+)
+from edition.paragraphs import read_paragraphs
+from edition.source import read_paper
+from edition.whole_paper import read_chapters
+from tests.unit.hooks import load_hook
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTES = load_editors_notes(ROOT / EDITORS_NOTES_FILE)
+PAPER = read_paper()
+editors_notes = load_hook("editors_notes")
+
+
+def entry(**fields: str) -> dict[str, str]:
+    return {"page": "introduction.md", "anchor": "p-1", "words": "alliance",
+            "remark": "A remark.", **fields}
+
+
+def test_entries_are_numbered_in_the_order_of_the_file():
+    notes = parse_editors_notes([entry(), entry(anchor="fn:3")])
+    assert [(note.number, note.note_id, note.marker_id) for note in notes] == [
+        (1, "ed-1", "ed-ref-1"), (2, "ed-2", "ed-ref-2")]
+    assert [note.place for note in notes] == ["¶ 1", "note 3"]
+
+
+@pytest.mark.parametrize("entries, complaint", [
+    ({"page": "x"}, "must be a list"),
+    ([{"page": "introduction.md"}], "exactly the fields"),
+    ([entry(words="  ")], "non-empty"),
+    ([entry(anchor="#p-1")], "must be a paragraph (p-7) or a note (fn:16)"),
+])
+def test_mistakes_in_the_file_are_named(entries, complaint):
+    with pytest.raises(EditorsNotesError, match=complaint.replace("(", r"\(").replace(")", r"\)")):
+        parse_editors_notes(entries)
+
+
+def test_the_marker_follows_the_words_and_the_aside_the_paragraph():
+    note = EditorNote(1, "introduction.md", "p-2", "sea lanes of cooperation", "A remark & more.")
+    html = '<p id="p-1">First.</p><p id="p-2">monitoring sea lanes of cooperation, nuclear</p>'
+    result = editors_notes.add_editors_notes(html, [note])
+    assert result == (
+        '<p id="p-1">First.</p><p id="p-2">monitoring sea lanes of cooperation'
+        + editors_notes.marker_html(note) + ", nuclear</p>" + editors_notes.aside_html(note)
+    )
+    assert "A remark &amp; more." in result
+
+
+def test_a_note_s_remark_stays_inside_the_note():
+    note = EditorNote(1, "alliance-adaptation.md", "fn:16", "October 22, 2005", "Remark.")
+    html = '<ol><li id="fn:16" value="16"><p>Communiqué, October 22, 2005, address.</p></li></ol>'
+    result = editors_notes.add_editors_notes(html, [note])
+    assert result.endswith(editors_notes.aside_html(note) + "</li></ol>")
+
+
+@pytest.mark.parametrize("html, complaint", [
+    ('<p id="p-1">nothing here</p>', "not in p-2"),
+    ('<p id="p-2">nothing here</p>', "are not in p-2"),
+    ('<p id="p-2">words words</p>', "not once in p-2"),
+])
+def test_words_not_on_the_page_stop_the_build(html, complaint):
+    note = EditorNote(1, "introduction.md", "p-2", "words", "Remark.")
+    with pytest.raises(EditorsNotesError, match=complaint if "p-1" not in html else "no paragraph"):
+        editors_notes.add_editors_notes(html, [note])
+
+
+def test_the_markers_and_asides_are_the_edition_s_and_not_footnotes():
+    note = EditorNote(3, "introduction.md", "p-1", "x", "Remark.")
+    assert 'class="editor-note-ref edition-added"' in editors_notes.marker_html(note)
+    aside = editors_notes.aside_html(note)
+    assert aside.startswith('<aside class="editor-note edition-added" id="ed-3" role="note" '
+                            'aria-label="Editor\'s note 3">')
+    assert "footnote" not in aside + editors_notes.marker_html(note)
+
+
+# The data file against the paper's own text in source/
+
+def source_paragraph(page: str, anchor: str) -> str:
+    """The paragraph `p-N` of a chapter as source/ prints it (list items counted apart)."""
+    chapter = next(c for c in read_chapters(ROOT / "docs") if c.src_uri == page)
+    section = PAPER.sections[chapter.section - 1]
+    paragraphs = [item for text in section.paragraphs for item in text.split("\n- ")]
+    number = int(anchor.removeprefix("p-"))
+    assert len(paragraphs) == len(read_paragraphs(chapter.body))  # the same numbering
+    return paragraphs[number - 1]
+
+
+@pytest.mark.parametrize("note", NOTES, ids=lambda note: f"ed-{note.number}")
+def test_each_editor_s_note_quotes_words_the_paper_prints_there(note):
+    if note.anchor.startswith("fn:"):
+        text = PAPER.notes[int(note.anchor.removeprefix("fn:"))]
+    else:
+        text = source_paragraph(note.page, note.anchor)
+    assert note.words in text
+
+
+def test_the_known_slips_are_noted():
+    places = {(note.page, note.anchor, note.words) for note in NOTES}
+    assert ("index.md", "fn:1", "February 17, 2008") in places
+    assert ("alliance-adaptation.md", "fn:16", "October 22, 2005") in places
+    assert ("alliance-adaptation.md", "fn:9", "(accessed March 11, 2009)") in places
+    assert ("introduction.md", "p-6", "sea lanes of cooperation") in places
+
+
+def test_the_facts_the_remarks_rely_on_are_in_the_source():
+    assert PAPER.cover[2] == "FEBRUARY 2009"
+    assert "Oct2004/d20041022joint.pdf" in PAPER.notes[16]
+    assert PAPER.notes[6] == PAPER.notes[20]
+    last = PAPER.sections[1].paragraphs[-1]
+    assert "21st century” will mean" in last and "“21st century" not in last
+    assert "20" not in PAPER.notes[5].split("Vol.")[1]  # volume, issue, pages; no year
+    sentence = next(s for s in PAPER.sections[0].paragraphs[-1].split(". ") if "sea lanes" in s)
+    assert sentence.split("sea lanes of cooperation")[0].count("cooperation") == 4
