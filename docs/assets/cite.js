@@ -129,7 +129,9 @@
       owner = link;
       link.setAttribute("aria-controls", menu.id);
       link.setAttribute("aria-expanded", "true");
-      menu.querySelector("button").focus({ preventScroll: true });
+      /* After the browser has followed the link, which moves the focus to its target. */
+      var first = menu.querySelector("button");
+      window.setTimeout(function () { first.focus({ preventScroll: true }); }, 0);
     }
 
     document.addEventListener("click", function (event) {
