@@ -1,0 +1,94 @@
+"""Every page passes axe-core (WCAG 2.2 AA and best practice) in the light and the dark scheme."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# Playwright's emulated colour scheme -> the palette Material must pick from mkdocs.yml
+SCHEMES = {"light": "default", "dark": "slate"}
+START_AXE = "tags => { window.axeResult = axe.run(document, {runOnly: {type: 'tag', values: tags}}); }"
+
+
+def url(server: str, path: str) -> str:
+    return server + path.removesuffix("index.html")
+
+
+def start_axe(tab) -> None:
+    """Start axe on the loaded page without waiting for it (tabs audit in parallel)."""
+    tab.add_script_tag(path=str(AXE))
+    tab.evaluate(START_AXE, TAGS)
+
+
+def axe_violations(tab) -> list[str]:
+    """axe's violations on the page where start_axe ran, one line per element."""
+    result = tab.evaluate("() => window.axeResult")
+    return [
+        f"{violation['id']}: {node['target']} ({violation['help']})"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+@pytest.fixture(scope="module")
+def audits(browser, server: str, html_pages: list[str]) -> dict[str, dict[str, object]]:
+    """For each scheme: the palette Material chose and axe's violations on every page."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `make setup` (npm ci)")
+    contexts = {
+        scheme: browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+        for scheme in SCHEMES
+    }
+    tabs = {scheme: context.new_page() for scheme, context in contexts.items()}
+    audits = {scheme: {"palettes": set(), "violations": {}} for scheme in SCHEMES}
+    for path in html_pages:
+        for scheme, tab in tabs.items():
+            tab.goto(url(server, path))
+            audits[scheme]["palettes"].add(tab.get_attribute("body", "data-md-color-scheme"))
+            start_axe(tab)
+        for scheme, tab in tabs.items():
+            if found := axe_violations(tab):
+                audits[scheme]["violations"][path] = found
+    for context in contexts.values():
+        context.close()
+    return audits
+
+
+def test_axe_reports_a_known_violation(tab, server):
+    """The audit can fail: an image without a text alternative is reported."""
+    tab.goto(server)
+    tab.evaluate("document.querySelector('article').append(document.createElement('img'))")
+    start_axe(tab)
+    assert any(line.startswith("image-alt:") for line in axe_violations(tab))
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_each_scheme_is_the_one_audited(audits, scheme):
+    assert audits[scheme]["palettes"] == {SCHEMES[scheme]}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_has_no_axe_violation(audits, html_pages, scheme):
+    assert len(html_pages) >= 7
+    assert audits[scheme]["violations"] == {}
+
+
+def test_notes_and_bibliography_carry_valid_dpub_roles(page, html_pages):
+    for path in html_pages:
+        soup = page(path)
+        for notes in soup.select("div.footnote"):
+            assert notes.get("role") == "doc-endnotes", path
+            assert notes.get("aria-label") == "Notes", path
+        for marker in soup.select("a.footnote-ref"):
+            assert marker.get("role") == "doc-noteref", path
+        for backlink in soup.select("a.footnote-backref"):
+            assert backlink.get("role") == "doc-backlink", path
+        # DPUB-ARIA 1.1 deprecates these two roles: the list items stay plain list items.
+        assert soup.select("[role=doc-biblioentry], [role=doc-endnote]") == [], path
+    bibliography = page("bibliography/index.html").select("[role=doc-bibliography]")
+    assert len(bibliography) == 1 and bibliography[0].get("aria-label") == "Bibliography"
+    assert len(bibliography[0].select("li[id]")) >= 20
+    assert page("introduction/index.html").select("div.footnote[role=doc-endnotes] li[id^='fn:']")

@@ -1,0 +1,130 @@
+"""Everything a reader can do with a pointer can be done with the keyboard, with focus in view."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+ARTICLE = "article.md-content__inner"
+# Elements the keyboard can reach, when they are rendered
+FOCUSABLE = (
+    "a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select, "
+    "textarea, summary, [tabindex]:not([tabindex='-1'])"
+)
+
+# Finish running transitions (a permalink fades in on focus), then describe the focused element.
+FOCUSED = """() => {
+  document.getAnimations().forEach(animation => animation.finish());
+  const element = document.activeElement;
+  const style = getComputedStyle(element);
+  const box = element.getBoundingClientRect();
+  return {
+    key: element.dataset.focusKey || null,
+    tag: element.tagName.toLowerCase(),
+    classes: [...element.classList],
+    href: element.getAttribute('href'),
+    inArticle: element.closest('ARTICLE_SELECTOR') !== null,
+    ring: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+          || style.boxShadow !== 'none',
+    opacity: parseFloat(style.opacity),
+    visible: box.width > 0 && box.height > 0,
+  };
+}""".replace("ARTICLE_SELECTOR", ARTICLE)
+
+# Mark every rendered control of the article with a key; return the keys in document order.
+MARK_CONTROLS = """([article, focusable]) => {
+  const controls = [...document.querySelectorAll(article + ' :is(' + focusable + ')')]
+    .filter(element => element.checkVisibility());
+  controls.forEach((element, index) => { element.dataset.focusKey = String(index); });
+  return controls.map(element => element.outerHTML.slice(0, 120));
+}"""
+
+
+def url(server: str, path: str) -> str:
+    return server + path.removesuffix("index.html")
+
+
+def press_tab_until(tab, condition, limit: int = 400) -> dict:
+    """Press Tab until the focused element meets `condition`; return its description."""
+    for _ in range(limit):
+        tab.keyboard.press("Tab")
+        focused = tab.evaluate(FOCUSED)
+        if condition(focused):
+            return focused
+    pytest.fail(f"no element met the condition within {limit} presses of Tab")
+
+
+def has_visible_focus(focused: dict) -> bool:
+    return focused["ring"] and focused["opacity"] == 1 and focused["visible"]
+
+
+def test_skip_link_comes_first_and_takes_focus_to_the_content(tab, server, html_pages, page):
+    pages_with_skip = [path for path in html_pages if page(path).select_one("a.md-skip")]
+    assert set(pages_with_skip) >= {"introduction/index.html", "bibliography/index.html"}
+    for path in pages_with_skip:
+        tab.goto(url(server, path))
+        tab.keyboard.press("Tab")
+        focused = tab.evaluate(FOCUSED)
+        assert "md-skip" in focused["classes"], path
+        assert has_visible_focus(focused), path
+        tab.keyboard.press("Enter")
+        assert tab.evaluate("location.hash") == focused["href"], path
+        focused = press_tab_until(tab, lambda focused: True, limit=1)
+        assert focused["inArticle"], f"{path}: Tab after the skip link left the content"
+
+
+def test_every_control_of_every_page_is_reached_by_tab_with_a_focus_ring(
+    tab, server, html_pages
+):
+    unreached, without_ring = {}, {}
+    for path in html_pages:
+        tab.goto(url(server, path))
+        controls = tab.evaluate(MARK_CONTROLS, [ARTICLE, FOCUSABLE])
+        reached = set()
+        for _ in range(len(controls) + 100):  # room for the controls of note previews
+            tab.keyboard.press("Tab")
+            focused = tab.evaluate(FOCUSED)
+            if focused["key"] is not None:
+                if focused["key"] in reached:
+                    break
+                reached.add(focused["key"])
+                if not has_visible_focus(focused):
+                    without_ring.setdefault(path, []).append(controls[int(focused["key"])])
+            elif reached and not focused["inArticle"]:
+                break  # past the article
+        missed = [html for key, html in enumerate(controls) if str(key) not in reached]
+        if missed:
+            unreached[path] = missed
+    assert unreached == {}
+    assert without_ring == {}
+
+
+def test_note_preview_opens_on_focus_and_the_note_is_reached_by_enter(tab, server, page):
+    tab.goto(url(server, "introduction/index.html"))
+    marker = press_tab_until(tab, lambda focused: "footnote-ref" in focused["classes"])
+    assert has_visible_focus(marker)
+    note_id = marker["href"].removeprefix("#")
+    note_text = page("introduction/index.html").find(id=note_id).get_text(" ", strip=True)
+    preview = tab.locator(".md-tooltip2--active")
+    preview.wait_for(state="visible")
+    assert preview.inner_text().split()[:6] == note_text.split()[:6]
+
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("location.hash") == marker["href"]
+    backlink = press_tab_until(tab, lambda focused: "footnote-backref" in focused["classes"])
+    assert backlink["href"] == "#fnref:" + note_id.removeprefix("fn:")
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("location.hash") == backlink["href"]
+
+
+@pytest.mark.parametrize("kind", ["paragraph-link", "headerlink"])
+def test_permalinks_are_shown_on_focus_and_followed_by_enter(tab, server, kind):
+    tab.goto(url(server, "alliance-adaptation/index.html"))
+    tab.keyboard.press("Tab")  # the skip link
+    tab.keyboard.press("Enter")
+    permalink = press_tab_until(tab, lambda focused: kind in focused["classes"])
+    assert has_visible_focus(permalink)
+    assert re.fullmatch(r"#[\w:-]+", permalink["href"])
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("location.hash") == permalink["href"]
+    assert tab.evaluate("document.querySelector(':target').id") == permalink["href"][1:]
