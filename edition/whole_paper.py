@@ -104,7 +104,8 @@ def chapter_for_one_page(chapter: Chapter, *, link_to_chapter: bool = True) -> s
 def one_page_markdown(home_markdown: str, chapters: list[Chapter], bibliography: str) -> str:
     """The whole paper on one page: cover, sections, notes 1 to 22, bibliography."""
     cover, note_1 = read_cover(home_markdown)
-    parts = [cover, *(chapter_for_one_page(chapter) for chapter in chapters), bibliography, note_1]
+    # Python-Markdown lists notes in the order they are defined: note 1 first.
+    parts = [cover, note_1, *(chapter_for_one_page(chapter) for chapter in chapters), bibliography]
     return "\n\n".join(parts) + "\n"
 
 
