@@ -1,8 +1,8 @@
 """A first view of any page stays light, and asks nothing of any other site.
 
 Budgets are gzip bytes of every response of a page load with an empty cache,
-set from the measured figures with about 10% headroom. Material's defaults
-give 98.9 KB for the longest section (`make bench` measures both).
+set from the measured figures with about 10% headroom. The same Markdown
+with Material's defaults gives 104 KB for the longest section (`make bench`).
 """
 from __future__ import annotations
 
@@ -12,15 +12,16 @@ import pytest
 
 from edition.first_view import first_view
 
-BUDGETS = {  # page -> gzip bytes
-    "index.html": 75_000,
-    "introduction/index.html": 78_000,
-    "alliance-adaptation/index.html": 85_000,
-    "mutually-beneficial-rationale/index.html": 79_000,
-    "synchronizing-views/index.html": 76_000,
-    "bibliography/index.html": 77_000,
+BUDGETS = {  # page -> gzip bytes; measured 71.8, 76.1, 84.2, 76.6, 73.1, 73.4, 91.2 KB
+    "index.html": 79_000,
+    "introduction/index.html": 84_000,
+    "alliance-adaptation/index.html": 92_000,
+    "mutually-beneficial-rationale/index.html": 84_000,
+    "synchronizing-views/index.html": 80_000,
+    "bibliography/index.html": 81_000,
+    "paper/index.html": 100_000,  # the whole paper on one page
 }
-DEFAULT_BUDGET = 75_000
+DEFAULT_BUDGET = 80_000  # the other pages measure 69-73 KB
 SEARCH_FILES = ("search/search_index.json", "/workers/search.")
 
 
