@@ -1,0 +1,85 @@
+"""Reading in Chromium: dark and light schemes, a 360 px screen, and printing a chapter."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import PAPER_PAGES
+
+READING_PAGES = [*PAPER_PAGES, "paper/index.html", "about/index.html", "index.html"]
+
+
+def scheme(tab) -> str:
+    return tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def test_the_scheme_follows_the_system_and_the_toggle_switches_it(browser, server):
+    context = browser.new_context(color_scheme="dark")
+    tab = context.new_page()
+    try:
+        tab.goto(server + "introduction/")
+        tab.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        dark_background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+        tab.locator("form[data-md-component='palette'] label:visible").first.click()
+        tab.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+        assert tab.evaluate("getComputedStyle(document.body).backgroundColor") != dark_background
+        tab.locator("form[data-md-component='palette'] label:visible").first.click()
+        tab.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    finally:
+        context.close()
+
+
+def test_a_light_system_gets_the_light_scheme(browser, server):
+    context = browser.new_context(color_scheme="light")
+    tab = context.new_page()
+    try:
+        tab.goto(server + "introduction/")
+        tab.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", READING_PAGES)
+def test_a_360_px_screen_never_scrolls_sideways(browser, server, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    try:
+        tab.goto(server + path)
+        tab.wait_for_selector("article")
+        overflow = tab.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} is {overflow}px wider than the screen"
+    finally:
+        context.close()
+
+
+def test_printing_a_chapter_gives_its_text_its_notes_and_its_addresses(tab, server):
+    tab.goto(server + "introduction/")
+    tab.emulate_media(media="print")
+    shown = """selector => [...document.querySelectorAll(selector)]
+        .some(element => getComputedStyle(element).display !== 'none'
+                         && element.getBoundingClientRect().height > 0)"""
+    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", ".md-search",
+                   "form[data-md-component='palette']", ".report-error-page"]:
+        assert not tab.evaluate(shown, hidden), hidden
+    assert tab.evaluate(shown, "article [id^='p-']")
+    assert tab.evaluate(shown, ".footnote li")
+    address = tab.evaluate(
+        """() => {
+            const link = document.querySelector(".footnote a[href^='http']");
+            return [link.href, getComputedStyle(link, '::after').content];
+        }"""
+    )
+    assert address[1] == f'" <{address[0]}>"'
+    inside = tab.evaluate(
+        "getComputedStyle(document.querySelector(\"a[href^='#p-']\"), '::after').content"
+    )
+    assert inside in ("none", "normal")  # links inside the site print no address
+
+
+def test_on_screen_no_address_is_added(tab, server):
+    tab.goto(server + "introduction/")
+    content = tab.evaluate(
+        "getComputedStyle(document.querySelector(\".footnote a[href^='http']\"), '::after').content"
+    )
+    assert "http" not in content
