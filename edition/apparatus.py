@@ -58,9 +58,9 @@ class Passage:
         return f"n.\u00a0{number}" if kind == "fn" else f"¶\u00a0{number}"
 
     @property
-    def spoken_label(self) -> str:
-        kind, _, number = self.anchor.partition(":" if self.anchor.startswith("fn:") else "-")
-        return f"{self.chapter}, {'note' if kind == 'fn' else 'paragraph'} {number}"
+    def full_label(self) -> str:
+        """'Introduction, ¶ 7': the link's visible text, with its chapter, for screen readers."""
+        return f"{self.chapter}, {self.label}"
 
     @property
     def order(self) -> tuple[int, int, int]:
@@ -185,7 +185,7 @@ def link_list(passages: Iterable[Passage], *, link_base: str = "") -> str:
     groups = []
     for chapter, src_uri, group in group_by_chapter(passages):
         links = ", ".join(
-            f'[{p.label}]({link_base}{src_uri}#{p.anchor}){{ aria-label="{p.spoken_label}" }}'
+            f"[{p.label}]({link_base}{src_uri}#{p.anchor})"
             for p in group
         )
         groups.append(f'<span class="apparatus-chapter">{chapter}</span>: {links}')

@@ -65,9 +65,8 @@ def render_timeline(events: list[dict], passages: list[Passage], *, link_base: s
             f'<span class="timeline-date">{escape(str(event["date"]))}</span>',
             f'<span class="timeline-event">{escape(event["event"])}</span>',
             f'<q class="timeline-quote">{escape(" ".join(event["quote"].split()), quote=False)}</q>',
-            f'<span class="timeline-source">[{passage.chapter}, {passage.label}]'
-            f'({link_base}{passage.src_uri}#{passage.anchor})'
-            f'{{ aria-label="{passage.spoken_label}" }}</span>',
+            f'<span class="timeline-source">[{passage.full_label}]'
+            f"({link_base}{passage.src_uri}#{passage.anchor})</span>",
             "</li>",
             "",
         ]
