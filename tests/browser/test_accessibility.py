@@ -99,3 +99,22 @@ def test_notes_and_bibliography_carry_valid_dpub_roles(page, html_pages):
     assert len(bibliography) == 1 and bibliography[0].get("aria-label") == "Bibliography"
     assert len(bibliography[0].select("li[id]")) >= 20
     assert page("introduction/index.html").select("div.footnote[role=doc-endnotes] li[id^='fn:']")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_an_open_note_preview_has_no_axe_violation(browser, server, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    tab.goto(url(server, "introduction/index.html"))
+    tab.focus("a.footnote-ref")
+    preview = tab.locator(".md-tooltip2--active")
+    preview.wait_for(state="visible")
+    label = preview.get_attribute("aria-label")
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate(
+        "tags => axe.run('.md-tooltip2--active', {runOnly: {type: 'tag', values: tags}})",
+        TAGS["light"],
+    )
+    context.close()
+    assert label and label.startswith("Preview of note ")
+    assert [violation["id"] for violation in result["violations"]] == []
