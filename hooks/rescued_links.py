@@ -98,15 +98,14 @@ def add_archived_copies(container: etree.Element, keys: list[str], bibliography:
                 continue
             copy = archived_copy(href, entry_for(href, keys, bibliography))
             wrapper = etree.Element("span", {"class": "archived-copy edition-added"})
-            wrapper.text = "["
+            wrapper.text = " ["  # the space inside: without the edition's span the text is as printed
             anchor = etree.SubElement(wrapper, "a", {
                 "class": "edition-added", "href": copy.href, "rel": "noopener",
                 "aria-label": copy.label, "title": copy.label,
             })
             anchor.text = "archived copy"
             anchor.tail = "]"
-            wrapper.tail = link.tail
-            link.tail = " "
+            wrapper.tail, link.tail = link.tail, None
             parent.insert(list(parent).index(link) + 1, wrapper)
             added += 1
     return added

@@ -45,14 +45,15 @@ def test_an_address_is_matched_to_the_entry_the_note_cites_with_that_url():
 
 
 def test_the_archived_copy_follows_the_link_and_keeps_the_text_after_it():
+    # Without the edition's span, the note reads exactly as before: "...a.html (accessed".
     note = etree.fromstring(
         '<li id="fn:9"><p>See <a href="http://example.gov/a.html">http://example.gov/a.html</a>'
         ' (accessed April 21, 2008). <a href="../bibliography/#consulted">A</a></p></li>'
     )
     assert rescued_links.add_archived_copies(note, ["consulted"], BIB) == 1
     assert etree.tostring(note, encoding="unicode") == (
-        '<li id="fn:9"><p>See <a href="http://example.gov/a.html">http://example.gov/a.html</a> '
-        '<span class="archived-copy edition-added">[<a class="edition-added" '
+        '<li id="fn:9"><p>See <a href="http://example.gov/a.html">http://example.gov/a.html</a>'
+        '<span class="archived-copy edition-added"> [<a class="edition-added" '
         'href="https://web.archive.org/web/20080421/http://example.gov/a.html" rel="noopener" '
         'aria-label="Archived copy of http://example.gov/a.html at the Internet Archive, as of '
         'April 21, 2008" title="Archived copy of http://example.gov/a.html at the Internet '
