@@ -15,6 +15,7 @@ FOCUSABLE = (
 # Describe the focused element once its transitions have finished (a permalink fades in).
 DESCRIBE_FOCUS = """window.describeFocus = () => {
   const element = document.activeElement;
+  getComputedStyle(element).opacity;  // flush styles so that focus transitions have started
   element.getAnimations().forEach(animation => animation.finish());
   const style = getComputedStyle(element);
   const box = element.getBoundingClientRect();
@@ -116,7 +117,7 @@ def test_every_control_of_every_page_is_reached_by_tab_with_a_focus_ring(
         assert len(controls) >= len(permalinks), path
         reached = set()
         for focused in focus_walk(tab, limit=len(controls) + 100):
-            if focused["key"] is None:
+            if focused["key"] is None or not focused["inArticle"]:
                 continue  # outside the article, or a note preview's copy of a control
             reached.add(focused["key"])
             if not has_visible_focus(focused):
