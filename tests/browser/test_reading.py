@@ -18,23 +18,22 @@ def search(tab, server: str, query: str):
     return tab.locator(".md-search-result__item a")
 
 
-def on_screen(tab, selector: str) -> bool:
-    return tab.evaluate(
-        """selector => [...document.querySelectorAll(selector)].some(element => {
-            const box = element.getBoundingClientRect()
-            return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight
-        })""",
-        selector,
-    )
+ON_SCREEN = """selector => [...document.querySelectorAll(selector)].some(element => {
+    const box = element.getBoundingClientRect()
+    return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight
+})"""
+
+
+def wait_until_on_screen(tab, selector: str) -> None:
+    tab.wait_for_function(ON_SCREEN, arg=selector)
 
 
 @pytest.mark.parametrize("term", ["OPCON", "FOTA"])
 def test_following_the_first_result_leaves_the_term_on_screen(tab, server, term):
     results = search(tab, server, term)
+    assert re.search(r"\?h=\w+#(p-\d+|fn:\d+)$", results.first.get_attribute("href"))
     results.first.click()
-    tab.wait_for_selector("article mark")
-    tab.wait_for_function("() => [...document.querySelectorAll('article mark')].some(m => {"
-                          " const b = m.getBoundingClientRect(); return b.top >= 0 && b.bottom <= innerHeight })")
+    wait_until_on_screen(tab, "article mark")
     assert any(term.casefold() in text.casefold()
                for text in tab.locator("article mark").all_inner_texts())
 
@@ -47,7 +46,7 @@ def test_a_paragraph_result_opens_its_paragraph(tab, server):
     paragraph.click()
     anchor = href.split("#")[1]
     tab.wait_for_function(f"() => location.hash === '#{anchor}'")
-    assert on_screen(tab, f"[id='{anchor}'] mark")
+    wait_until_on_screen(tab, f"[id='{anchor}'] mark")
 
 
 @pytest.mark.parametrize("query", [
