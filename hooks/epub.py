@@ -1,6 +1,7 @@
 """Build an EPUB of the paper with pandoc, from the same chapter files and references.bib.
 
-One pandoc call when the site's files are gathered: the chapters in the
+One pandoc run, started when the site's files are gathered and awaited
+before they are copied, so that it overlaps the build of the pages: the chapters in the
 paper's order (edition/whole_paper.py), the notes without the edition's
 `[@key]` blocks (pandoc numbers them in order of appearance, which is the
 paper's order 1 to 22), and the bibliography of every entry of
@@ -23,6 +24,7 @@ from mkdocs.structure.files import File
 from edition.whole_paper import HOME_PAGE, WholePaperError, epub_markdown, read_chapters
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
@@ -70,20 +72,39 @@ def pandoc_arguments(bibliography: Path, csl: Path, output: Path) -> list[str]:
     ]
 
 
-def build_epub(markdown: str, *, bibliography: Path, csl: Path) -> bytes:
-    """Run pandoc once; the EPUB's bytes, or PluginError with pandoc's message."""
-    with tempfile.TemporaryDirectory(prefix="edition-epub-") as folder:
-        output = Path(folder) / EPUB_NAME
-        result = subprocess.run(
-            [pypandoc.get_pandoc_path(), *pandoc_arguments(bibliography, csl, output)],
-            input=markdown, text=True, capture_output=True, cwd=folder,
+class EpubBuild:
+    """One pandoc run, started early and waited for late: it overlaps the site's build."""
+
+    def __init__(self, markdown: str, *, bibliography: Path, csl: Path) -> None:
+        self.folder = tempfile.TemporaryDirectory(prefix="edition-epub-")
+        self.output = Path(self.folder.name) / EPUB_NAME
+        source = Path(self.folder.name) / "paper.md"
+        source.write_text(markdown, encoding="utf-8")
+        self.process = subprocess.Popen(
+            [pypandoc.get_pandoc_path(), *pandoc_arguments(bibliography, csl, self.output),
+             str(source)],
+            cwd=self.folder.name, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )
-        if result.returncode != 0 or not output.is_file():
-            raise PluginError(f"pandoc could not build {EPUB_NAME}: {result.stderr.strip()}")
-        return output.read_bytes()
+
+    def wait(self) -> Path:
+        """The EPUB's path once pandoc is done, or PluginError with pandoc's message."""
+        _, errors = self.process.communicate()
+        if self.process.returncode != 0 or not self.output.is_file():
+            raise PluginError(f"pandoc could not build {EPUB_NAME}: {errors.strip()}")
+        return self.output
+
+    def clean_up(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.folder.cleanup()
+
+
+_build: EpubBuild | None = None
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
+    global _build
     home = files.get_file_from_path(HOME_PAGE)
     bibtex = config.plugins["bibtex"].config
     base = Path(config.config_file_path).parent
@@ -97,6 +118,24 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
         )
     except WholePaperError as error:
         raise PluginError(f"{EPUB_NAME}: {error}") from None
-    book = build_epub(markdown, bibliography=base / bibtex.bib_file, csl=Path(bibtex.csl_file))
-    files.append(File.generated(config, EPUB_NAME, content=book))
+    _build = EpubBuild(markdown, bibliography=base / bibtex.bib_file, csl=Path(bibtex.csl_file))
+    files.append(File.generated(config, EPUB_NAME, abs_src_path=str(_build.output)))
     return files
+
+
+def on_env(env: Environment, **_: object) -> Environment:
+    # MkDocs copies the site's files after this event: the book must be written by then.
+    if _build is not None:
+        _build.wait()
+    return env
+
+
+def on_post_build(**_: object) -> None:
+    global _build
+    if _build is not None:
+        _build.clean_up()
+        _build = None
+
+
+def on_build_error(**_: object) -> None:
+    on_post_build()
