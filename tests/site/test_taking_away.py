@@ -208,10 +208,10 @@ def test_the_epub_is_built_as_epub_requires(epub):
         if name.startswith(str(Path(opf_path).parent))}
 
 
-def test_the_epub_passes_epubcheck_where_it_is_installed(site):
+def test_the_epub_passes_epubcheck(site):
     epubcheck = shutil.which("epubcheck")
     if epubcheck is None:
-        pytest.skip("epubcheck is not installed here; the structural test above still runs")
+        pytest.fail("epubcheck not found: install it (apt-get install epubcheck); .ci/run does")
     command = ["java", "-jar", epubcheck] if Path(epubcheck).read_bytes()[:2] == b"PK" else [epubcheck]
     result = subprocess.run([*command, str(site / EPUB)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
