@@ -23,10 +23,10 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-serve: setup
+serve: $(STAMP)
 	$(BIN)/python scripts/edition.py serve
 
-build: setup
+build: $(STAMP)
 	$(BIN)/python scripts/edition.py build
 
 test: setup
@@ -36,4 +36,4 @@ bench: setup
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site .site-build
+	rm -rf site .site-build-* .site-previous
