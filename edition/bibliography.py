@@ -91,5 +91,5 @@ def short_label(entry: Entry) -> str:
             fields.get("organization") or fields.get("institution") or fields.get("journal")
             or fields.get("title", "")
         )
-    year = entry.fields.get("year", "")
-    return f"{who} {year}".strip()
+    year = re.search(r"\d{4}", entry.fields.get("year", ""))  # "Spring/Summer 2008" -> 2008
+    return f"{who} {year.group(0) if year else ''}".strip()

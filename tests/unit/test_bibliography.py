@@ -37,9 +37,11 @@ def test_short_label_names_authors_or_editors_and_year(tmp_path):
     data = load_bibliography(write(tmp_path, (
         "@book{a, editor = {Green, Michael J. and Cronin, Patrick M.}, title = {T}, year = {1999}}\n"
         "@article{b, journal = {Korea Times}, title = {T}, year = {2007}}\n"
+        "@article{c, author = {Lee, Sang-hyun}, title = {T}, year = {Spring/Summer 2008}}\n"
     )))
     assert short_label(data.entries["a"]) == "Green and Cronin 1999"
     assert short_label(data.entries["b"]) == "Korea Times 2007"
+    assert short_label(data.entries["c"]) == "Lee 2008"
 
 
 @pytest.mark.parametrize(("text", "message"), [
