@@ -24,10 +24,10 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 serve: $(STAMP)
-	$(BIN)/python scripts/edition.py serve
+	$(BIN)/python scripts/docs.py serve
 
 build: $(STAMP)
-	$(BIN)/python scripts/edition.py build
+	$(BIN)/python scripts/docs.py build
 
 test: setup
 	$(BIN)/python -m pytest

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from mkdocs_bibtex.citation import Citation, CitationBlock
 from edition.notes import read_notes
 
 if TYPE_CHECKING:
+    from mkdocs_bibtex.registry import ReferenceRegistry
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -32,6 +34,7 @@ LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 # key -> [(note label, page src_uri)], read from the Markdown before any page is built
 _cited_in: dict[str, list[tuple[str, str]]] = {}
+_formatting: Future[None] | None = None
 
 
 def collect_citations(pages: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
@@ -86,9 +89,23 @@ def render_entries(references: dict[str, str], link_base: dict[str, str]) -> str
     return "\n".join(lines)
 
 
+def format_every_entry(registry: ReferenceRegistry) -> None:
+    """Have mkdocs-bibtex format all entries at once (one pandoc run, cached between builds)."""
+    keys = list(registry.bib_data.entries)
+    registry.validate_citation_blocks([CitationBlock(citations=[Citation(key)]) for key in keys])
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _cited_in.clear()
     return config
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    # Pandoc runs while the pages are converted; the Bibliography page waits for it.
+    global _formatting
+    executor = ThreadPoolExecutor(max_workers=1)
+    _formatting = executor.submit(format_every_entry, config.plugins["bibtex"].registry)
+    executor.shutdown(wait=False)  # the job still runs to its end
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -105,10 +122,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **_: ob
     command = plugin.config.full_bib_command
     if command not in markdown:
         return None
+    assert _formatting is not None
+    _formatting.result()  # raises what pandoc raised
     registry = plugin.registry
-    keys = list(registry.bib_data.entries)
-    registry.validate_citation_blocks([CitationBlock(citations=[Citation(key)]) for key in keys])
-    references = {key: registry.reference_text(Citation(key)) for key in keys}
+    references = {key: registry.reference_text(Citation(key)) for key in registry.bib_data.entries}
     depth = page.file.src_uri.count("/")
     link_base = {
         src_uri: "../" * depth + src_uri for places in _cited_in.values() for _, src_uri in places

@@ -79,7 +79,7 @@ def edition_build(site_dir: Path) -> float:
     """Seconds taken by the project's own strict build."""
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "edition.py"), "build", "--site-dir",
+        [sys.executable, str(ROOT / "scripts" / "docs.py"), "build", "--site-dir",
          str(site_dir)], cwd=ROOT, env=ENV, check=True, capture_output=True,
     )
     return time.perf_counter() - started
@@ -154,7 +154,7 @@ def mkdocs_serve(project: Path, strict: bool) -> Iterator[str]:
     port = free_port()
     args = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
             "--livereload"]
-    if strict:  # as scripts/edition.py serve does
+    if strict:  # as scripts/docs.py serve does
         args += ["--strict", "--watch", "references.bib", "--watch", "hooks"]
     process = subprocess.Popen(args, cwd=project, env=ENV, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
@@ -369,7 +369,7 @@ def table(rounds, builds, rebuilds, weights, outside, searches, scores, why_not,
         "|---|---:|---:|---:|---|",
     ]
     build, plain = median(builds["edition"]), median(builds["plain"])
-    lines.append(f"| Build (`scripts/edition.py build`, strict) | {build:.2f} s | {plain:.2f} s "
+    lines.append(f"| Build (`scripts/docs.py build`, strict) | {build:.2f} s | {plain:.2f} s "
                  f"| {build / plain:.2f}x | at most 1.5x |")
     rebuild, plain = median(rebuilds["edition"]), median(rebuilds["plain"])
     lines.append(f"| Rebuild after a chapter changes (`mkdocs serve`) | {rebuild:.2f} s "

@@ -31,7 +31,7 @@ PAPER_PAGES = [
 def build_site(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess[str]:
     """Run the project's own build command into `site_dir`."""
     return subprocess.run(
-        [sys.executable, str(project / "scripts" / "edition.py"), "build", "--site-dir",
+        [sys.executable, str(project / "scripts" / "docs.py"), "build", "--site-dir",
          str(site_dir)],
         cwd=project, text=True, capture_output=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
@@ -40,7 +40,7 @@ def build_site(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProc
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per test session with `scripts/edition.py build`."""
+    """The site, built once per test session with `scripts/docs.py build`."""
     site_dir = tmp_path_factory.mktemp("build") / "site"
     result = build_site(site_dir)
     assert result.returncode == 0, result.stderr

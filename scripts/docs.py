@@ -1,11 +1,12 @@
 """The edition's chores: build, serve and check the site.
 
-    python scripts/edition.py build [--site-dir site]
-    python scripts/edition.py serve
+    python scripts/docs.py build [--site-dir site]
+    python scripts/docs.py serve
 """
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
 import subprocess
@@ -17,23 +18,45 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def mkdocs(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run MkDocs from this project's environment, in the project's folder."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args], cwd=ROOT, text=True, capture_output=True
-    )
-
-
 GENERIC = ("Error reading page", "Aborted with")
 
 
-def problems(log: str) -> list[str]:
-    """The lines of a MkDocs log that say what is wrong, the most specific first."""
-    lines = [
-        line.split(" -  ", 1)[-1].strip() for line in log.splitlines()
-        if line.startswith(("ERROR", "WARNING", "Error:", "Aborted"))
-    ]
-    return sorted(lines, key=lambda line: line.startswith(GENERIC))
+class Problems(logging.Handler):
+    """Collect what MkDocs and the hooks say is wrong while a build runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.extend(line.strip() for line in record.getMessage().splitlines()[:1])
+
+    def most_specific_first(self) -> list[str]:
+        return sorted(self.lines, key=lambda line: line.startswith(GENERIC))
+
+
+def run_mkdocs_build(site_dir: Path) -> list[str]:
+    """A strict MkDocs build in this process; the problems it met, if it failed."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    problems = Problems()
+    log = logging.getLogger("mkdocs")
+    log.addHandler(problems)
+    log.propagate = False
+    try:
+        config = load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, SystemExit) as error:
+        return problems.most_specific_first() + [str(error) or "The build was aborted."]
+    finally:
+        log.removeHandler(problems)
+    return []
 
 
 def build(site_dir: Path) -> int:
@@ -41,10 +64,9 @@ def build(site_dir: Path) -> int:
     site_dir = site_dir if site_dir.is_absolute() else ROOT / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    result = mkdocs("build", "--strict", "--site-dir", str(staging))
-    if result.returncode != 0:
+    lines = run_mkdocs_build(staging)
+    if lines:
         shutil.rmtree(staging, ignore_errors=True)
-        lines = problems(result.stderr + result.stdout) or [result.stderr.strip()[-500:]]
         print(lines[0], file=sys.stderr)
         for line in lines[1:]:
             print(f"  {line}", file=sys.stderr)
