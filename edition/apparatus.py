@@ -9,18 +9,26 @@ The data they look up lives in YAML files in `data/`.
 """
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
+from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 from edition.notes import NOTE_DEFINITION, read_notes
 from edition.paragraphs import paragraph_id, read_paragraphs
 from edition.source import NOTE_NUMBER
 from edition.source import read_paper as read_source
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 HOME_PAGE = "index.md"
 HOME_PAGE_LABEL = "Title page"  # the home page carries the paper's title and note 1
@@ -219,3 +227,25 @@ def load_data(path: Path, *, fields: dict[str, bool]) -> list[dict]:
             if required and not entry.get(field):
                 raise ApparatusError(f"{name}: entry {number} needs a '{field}'")
     return entries
+
+
+def paper_passages(files: Files) -> list[Passage]:
+    """The passages of every page of the site, as the Markdown gives them."""
+    return read_paper({file.src_uri: file.content_string for file in files.documentation_pages()})
+
+
+def fill_placeholder(
+    markdown: str, placeholder: str, render: Callable[[str], str], *, page: Page,
+    config: MkDocsConfig,
+) -> str | None:
+    """Replace an apparatus page's placeholder with `render(link_base)`; None elsewhere.
+
+    `link_base` leads from the page back to the docs folder, for links to paragraphs.
+    """
+    if placeholder not in markdown:
+        return None
+    try:
+        return markdown.replace(placeholder, render("../" * page.file.src_uri.count("/")))
+    except ApparatusError as error:
+        source = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
+        raise PluginError(f"{source}: {error}") from None

@@ -12,7 +12,6 @@ paragraph and note that uses it.
 """
 from __future__ import annotations
 
-import os
 import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +27,8 @@ from edition.apparatus import (
     link_list,
     load_data,
     mentions,
-    read_paper,
+    paper_passages,
+    fill_placeholder,
     source_passages,
 )
 
@@ -141,19 +141,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
-    pages = {file.src_uri: file.content_string for file in files.documentation_pages()}
-    _passages.extend(read_paper(pages))
+    _passages.extend(paper_passages(files))
     return None
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **_: object) -> str | None:
-    if PLACEHOLDER not in markdown:
-        return None
-    depth = page.file.src_uri.count("/")
-    try:
-        return markdown.replace(
-            PLACEHOLDER, render_glossary(_terms, _passages, link_base="../" * depth)
-        )
-    except ApparatusError as error:
-        source = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
-        raise PluginError(f"{source}: {error}") from None
+    return fill_placeholder(
+        markdown, PLACEHOLDER, lambda link_base: render_glossary(_terms, _passages, link_base=link_base),
+        page=page, config=config,
+    )

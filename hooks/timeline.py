@@ -7,7 +7,6 @@ a quotation the text no longer holds stops the build.
 """
 from __future__ import annotations
 
-import os
 import re
 from html import escape
 from pathlib import Path
@@ -15,7 +14,9 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from edition.apparatus import ApparatusError, Passage, find_quote, load_data, read_paper
+from edition.apparatus import (
+    ApparatusError, Passage, fill_placeholder, find_quote, load_data, paper_passages,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -87,19 +88,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
-    pages = {file.src_uri: file.content_string for file in files.documentation_pages()}
-    _passages.extend(read_paper(pages))
+    _passages.extend(paper_passages(files))
     return None
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **_: object) -> str | None:
-    if PLACEHOLDER not in markdown:
-        return None
-    depth = page.file.src_uri.count("/")
-    try:
-        return markdown.replace(
-            PLACEHOLDER, render_timeline(_events, _passages, link_base="../" * depth)
-        )
-    except ApparatusError as error:
-        source = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
-        raise PluginError(f"{source}: {error}") from None
+    return fill_placeholder(
+        markdown, PLACEHOLDER, lambda link_base: render_timeline(_events, _passages, link_base=link_base),
+        page=page, config=config,
+    )

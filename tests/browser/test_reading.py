@@ -5,7 +5,6 @@ import re
 
 import pytest
 
-from tests.conftest import PAPER_PAGES
 
 HEADER_HEIGHT = 48  # Material's header, in CSS pixels
 
