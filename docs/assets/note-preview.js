@@ -1,17 +1,27 @@
-/* Name each note preview. The theme opens a note's preview as a dialog
-   (the note marker's aria-controls) without a name; it takes the marker's. */
+/* Name and number each note preview. The theme opens a note's preview as a dialog
+   (the note marker's aria-controls) without a name, and copies the note without
+   its number; the preview takes both from its marker, so that "14" reads the
+   same in the text, in the preview and in the list of notes. */
 (function () {
   "use strict";
 
-  function namePreviews() {
-    document.querySelectorAll(".md-tooltip2[role=dialog]:not([aria-label])").forEach(
-      function (preview) {
-        var marker = document.querySelector('[aria-controls="' + preview.id + '"]');
-        var name = marker && (marker.getAttribute("aria-label") || marker.textContent.trim());
+  function numberPreviews() {
+    document.querySelectorAll(".md-tooltip2[role=dialog]").forEach(function (preview) {
+      var marker = document.querySelector('[aria-controls="' + preview.id + '"]');
+      var number = marker && marker.textContent.trim();
+      if (!preview.hasAttribute("aria-label")) {
+        var name = marker && (marker.getAttribute("aria-label") || number);
         preview.setAttribute("aria-label", name ? "Preview of " + name.toLowerCase() : "Preview");
       }
-    );
+      var inner = preview.querySelector(".md-tooltip2__inner");
+      if (number && inner && !inner.querySelector(".note-preview-number")) {
+        var label = document.createElement("span");
+        label.className = "note-preview-number";
+        label.textContent = number + ". ";
+        (inner.querySelector("p") || inner).prepend(label);
+      }
+    });
   }
 
-  new MutationObserver(namePreviews).observe(document.body, { childList: true });
+  new MutationObserver(numberPreviews).observe(document.body, { childList: true });
 })();

@@ -88,8 +88,13 @@ def test_a_note_preview_opens_on_hover_and_on_focus(tab, server):
 
 def test_the_note_preview_shows_the_papers_number(tab, server):
     tab.goto(server + "alliance-adaptation/")
-    assert tab.locator("a.footnote-ref[href='#fn:14']").inner_text() == "14"
+    marker = tab.locator("a.footnote-ref[href='#fn:14']")
+    assert marker.inner_text() == "14"
     assert tab.evaluate("document.getElementById('fn:14').value") == 14
+    marker.hover()
+    preview = tab.locator(".md-tooltip2[role=dialog]", has_text="Flanagan")
+    preview.wait_for()
+    assert preview.inner_text().startswith("14. Stephen J. Flanagan")
 
 
 def test_a_paragraph_permalink_loaded_fresh_shows_that_paragraph_at_the_top(tab, server):
