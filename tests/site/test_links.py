@@ -53,3 +53,14 @@ def test_headings_in_the_markdown_give_their_ids():
         for line in path.read_text(encoding="utf-8").splitlines():
             if re.match(r"^#{1,6} ", line):
                 assert re.search(r"\{ ?#[a-z0-9-]+ ?\}$", line), f"{path.name}: {line}"
+
+
+def test_sections_link_to_the_previous_and_the_next_in_the_papers_order(page):
+    order = ["", "introduction/", "alliance-adaptation/", "mutually-beneficial-rationale/",
+             "synchronizing-views/"]
+    for before, this, after in zip(order, order[1:], order[2:] + ["paper/"]):
+        footer = page(f"{this}index.html")
+        previous = footer.select_one("a.md-footer__link--prev")["href"]
+        following = footer.select_one("a.md-footer__link--next")["href"]
+        assert urljoin(BASE + this, previous) == BASE + before
+        assert urljoin(BASE + this, following) == BASE + after
