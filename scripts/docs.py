@@ -86,7 +86,8 @@ def serve() -> int:
     """Serve the site on 127.0.0.1:8000, rebuilding as files change."""
     return subprocess.call(
         [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", "127.0.0.1:8000",
-         "--livereload", "--watch", "references.bib", "--watch", "hooks"],
+         "--livereload", "--watch", "references.bib", "--watch", "hooks", "--watch", "data",
+         "--watch", "edition"],
         cwd=ROOT,
     )
 
