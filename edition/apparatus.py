@@ -249,3 +249,16 @@ def fill_placeholder(
     except ApparatusError as error:
         source = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
         raise PluginError(f"{source}: {error}") from None
+
+
+def load_checked(
+    config: MkDocsConfig, data_file: Path, *, fields: dict[str, bool],
+    check: Callable[[list[dict]], None],
+) -> list[dict]:
+    """A data file's entries, read and checked; PluginError naming what to fix."""
+    try:
+        entries = load_data(Path(config.config_file_path).parent / data_file, fields=fields)
+        check(entries)
+    except ApparatusError as error:
+        raise PluginError(str(error)) from None
+    return entries

@@ -25,10 +25,10 @@ from edition.apparatus import (
     Passage,
     in_source,
     link_list,
-    load_data,
     mentions,
     paper_passages,
     fill_placeholder,
+    load_checked,
     source_passages,
 )
 
@@ -123,15 +123,11 @@ def render_glossary(terms: list[dict], passages: list[Passage], *, link_base: st
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    _terms.clear()
     _passages.clear()
-    root = Path(config.config_file_path).parent
-    try:
-        terms = load_data(root / DATA_FILE, fields=FIELDS)
-        check_terms(terms, source=source_passages())
-    except ApparatusError as error:
-        raise PluginError(str(error)) from None
-    _terms.extend(terms)
+    terms = load_checked(
+        config, DATA_FILE, fields=FIELDS, check=lambda terms: check_terms(terms, source=source_passages())
+    )
+    _terms[:] = terms
     if "abbr" not in config.markdown_extensions:
         raise PluginError("mkdocs.yml: the glossary needs the 'abbr' entry of markdown_extensions")
     abbr_config = config.mdx_configs.setdefault("abbr", {})

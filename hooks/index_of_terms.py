@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
 
 from edition.apparatus import (
-    ApparatusError, Passage, fill_placeholder, link_list, load_data, mentions, paper_passages,
+    ApparatusError, Passage, fill_placeholder, load_checked, link_list, mentions, paper_passages,
 )
 
 if TYPE_CHECKING:
@@ -92,14 +91,8 @@ def render_index(entries: list[dict], passages: list[Passage], *, link_base: str
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    _entries.clear()
     _passages.clear()
-    try:
-        entries = load_data(Path(config.config_file_path).parent / DATA_FILE, fields=FIELDS)
-        check_entries(entries)
-    except ApparatusError as error:
-        raise PluginError(str(error)) from None
-    _entries.extend(entries)
+    _entries[:] = load_checked(config, DATA_FILE, fields=FIELDS, check=check_entries)
     return config
 
 

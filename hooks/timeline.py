@@ -12,10 +12,9 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
 
 from edition.apparatus import (
-    ApparatusError, Passage, fill_placeholder, find_quote, load_data, paper_passages,
+    ApparatusError, Passage, fill_placeholder, load_checked, find_quote, paper_passages,
 )
 
 if TYPE_CHECKING:
@@ -76,14 +75,8 @@ def render_timeline(events: list[dict], passages: list[Passage], *, link_base: s
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    _events.clear()
     _passages.clear()
-    try:
-        events = load_data(Path(config.config_file_path).parent / DATA_FILE, fields=FIELDS)
-        check_events(events)
-    except ApparatusError as error:
-        raise PluginError(str(error)) from None
-    _events.extend(events)
+    _events[:] = load_checked(config, DATA_FILE, fields=FIELDS, check=check_events)
     return config
 
 
