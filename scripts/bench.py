@@ -44,7 +44,8 @@ LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 PAGES = [
     "", "introduction/", "alliance-adaptation/", "mutually-beneficial-rationale/",
-    "synchronizing-views/", "bibliography/",
+    "synchronizing-views/", "paper/", "bibliography/", "about/", "glossary/", "index-of-terms/",
+    "timeline/",
 ]
 CHANGED_CHAPTER = Path("docs") / "introduction.md"
 QUERY = "OPCON"
