@@ -140,7 +140,8 @@ def test_note_preview_opens_on_focus_and_the_note_is_reached_by_enter(
     note_text = page("introduction/index.html").find(id=note_id).get_text(" ", strip=True)
     preview = tab.locator(".md-tooltip2--active")
     preview.wait_for(state="visible")
-    assert preview.inner_text().split()[:6] == note_text.split()[:6]
+    number = note_id.removeprefix("fn:")
+    assert preview.inner_text().split()[:6] == [f"{number}."] + note_text.split()[:5]
 
     tab.keyboard.press("Enter")
     assert tab.evaluate("location.hash") == marker["href"]
