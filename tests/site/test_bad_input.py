@@ -9,7 +9,10 @@ import pytest
 
 from tests.conftest import ROOT, build_site
 
-LEFT_OUT = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".site-*", "__pycache__")
+LEFT_OUT = shutil.ignore_patterns(
+    ".git", ".venv", ".bench", "node_modules", "site", ".site-*", "__pycache__", ".pytest_cache",
+    "*.egg-info",
+)
 
 
 def edit(path: str, old: str, new: str, count: int = 1) -> Callable[[Path], None]:
