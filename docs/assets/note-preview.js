@@ -8,9 +8,10 @@
   function numberPreviews() {
     document.querySelectorAll(".md-tooltip2[role=dialog]").forEach(function (preview) {
       var marker = document.querySelector('[aria-controls="' + preview.id + '"]');
-      var number = marker && marker.textContent.trim();
+      if (!marker) return;  // named once its marker points to it
+      var number = marker.textContent.trim();
       if (!preview.hasAttribute("aria-label")) {
-        var name = marker && (marker.getAttribute("aria-label") || number);
+        var name = marker.getAttribute("aria-label") || number;
         preview.setAttribute("aria-label", name ? "Preview of " + name.toLowerCase() : "Preview");
       }
       var inner = preview.querySelector(".md-tooltip2__inner");
@@ -23,5 +24,9 @@
     });
   }
 
-  new MutationObserver(numberPreviews).observe(document.body, { childList: true });
+  // A preview is added to the body, and its marker names it (aria-controls) in
+  // the same turn or a later one: watch for both.
+  new MutationObserver(numberPreviews).observe(document.body, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ["aria-controls"]
+  });
 })();

@@ -109,6 +109,10 @@ def test_an_open_note_preview_has_no_axe_violation(browser, server, scheme):
     tab.focus("a.footnote-ref")
     preview = tab.locator(".md-tooltip2--active")
     preview.wait_for(state="visible")
+    # The edition names the preview once the theme has tied it to its marker.
+    tab.wait_for_function(
+        "() => document.querySelector('.md-tooltip2--active')?.hasAttribute('aria-label')"
+    )
     label = preview.get_attribute("aria-label")
     tab.add_script_tag(path=str(AXE))
     result = tab.evaluate(
