@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pybtex.database import BibliographyData, Entry, parse_file
 from pybtex.scanner import PybtexError
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 KEY = re.compile(r"^[a-z0-9_-]+$")
 LATEX_MARKUP = re.compile(r"[{}\\]")
@@ -33,6 +37,15 @@ def load_bibliography(path: Path) -> BibliographyData:
                 f"{path.name}:{line}: key '{key}' may use only a-z, 0-9, _ and -; rename it"
             )
     return data
+
+
+def site_bibliography(config: MkDocsConfig) -> BibliographyData:
+    """The entries mkdocs-bibtex has read for this build (after its on_config).
+
+    `hooks/bibtex_setup.py` has checked the file strictly by then, so hooks
+    take the entries from there rather than parsing references.bib again.
+    """
+    return config.plugins["bibtex"].registry.bib_data
 
 
 def _check_duplicate_keys(text: str, path: Path) -> None:

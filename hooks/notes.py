@@ -17,7 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from edition.bibliography import load_bibliography, short_label
+from edition.bibliography import site_bibliography, short_label
 from edition.notes import CITATION_BLOCK, NOTE_DEFINITION, NoteError, check_notes
 
 if TYPE_CHECKING:
@@ -88,8 +88,7 @@ def link_citations(markdown: str, *, bibliography: BibliographyData, link_base: 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     global _bibliography
-    bib_file = Path(config.config_file_path).parent / config.plugins["bibtex"].config.bib_file
-    _bibliography = load_bibliography(bib_file)
+    _bibliography = site_bibliography(config)
     config.markdown_extensions.append(NoteNumbersExtension())
     return config
 

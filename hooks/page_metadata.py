@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs.exceptions import PluginError
 
-from edition.bibliography import load_bibliography, plain
+from edition.bibliography import site_bibliography, plain
 from edition.citation import CitationDataError, Paper, read_paper
 from edition.notes import read_notes
 
@@ -215,8 +214,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         _paper = read_paper(config.extra)
     except CitationDataError as error:
         raise PluginError(str(error)) from None
-    bib_file = Path(config.config_file_path).parent / config.plugins["bibtex"].config.bib_file
-    _bibliography = load_bibliography(bib_file)
+    _bibliography = site_bibliography(config)
     return config
 
 

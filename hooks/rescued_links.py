@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from edition.bibliography import load_bibliography
+from edition.bibliography import site_bibliography
 from edition.citation import MONTHS
 from edition.notes import read_notes
 
@@ -133,8 +132,7 @@ class ArchivedCopiesExtension(Extension):
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     global _bibliography
-    bib_file = Path(config.config_file_path).parent / config.plugins["bibtex"].config.bib_file
-    _bibliography = load_bibliography(bib_file)
+    _bibliography = site_bibliography(config)
     _note_keys.clear()
     config.markdown_extensions.append(ArchivedCopiesExtension())
     return config
