@@ -20,7 +20,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
-from edition.notes import NOTE_DEFINITION, read_notes
+from edition.notes import NOTE_DEFINITION, NOTE_MARKER, read_notes
 from edition.paragraphs import paragraph_id, read_paragraphs
 from edition.source import NOTE_NUMBER
 from edition.source import read_paper as read_source
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 HOME_PAGE = "index.md"
 HOME_PAGE_LABEL = "Title page"  # the home page carries the paper's title and note 1
 HEADING = re.compile(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
-NOTE_MARKER = re.compile(r"\[\^[^\]\s]+\]")
 CITATION_BLOCK = re.compile(r"\[@[^\]]*\]")
 AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>|<[^>\s@]+@[^>\s]+>")
 INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
