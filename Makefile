@@ -36,4 +36,4 @@ bench: setup
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site .site-build-* .site-previous
+	rm -rf site .site-build-* .site-previous .cache

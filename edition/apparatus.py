@@ -9,6 +9,7 @@ The data they look up lives in YAML files in `data/`.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -22,7 +23,7 @@ from mkdocs.utils.meta import get_data
 
 from edition.notes import NOTE_DEFINITION, NOTE_MARKER, read_notes
 from edition.paragraphs import paragraph_id, read_paragraphs
-from edition.source import NOTE_NUMBER
+from edition.source import NOTE_NUMBER, SOURCE
 from edition.source import read_paper as read_source
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
+# libyaml's loader when PyYAML has it (ten times as fast), else the same in Python
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HOME_PAGE = "index.md"
 HOME_PAGE_LABEL = "Title page"  # the home page carries the paper's title and note 1
 HEADING = re.compile(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
@@ -102,6 +105,11 @@ def read_passages(src_uri: str, content: str) -> list[Passage]:
     A page with `paper_section` gives its paragraphs and notes; the title page
     gives its notes (the paper's note 1). Other pages give nothing.
     """
+    return list(_read_passages(src_uri, content))
+
+
+@functools.lru_cache(maxsize=64)  # the glossary, index and timeline read the same pages
+def _read_passages(src_uri: str, content: str) -> tuple[Passage, ...]:
     body, meta = get_data(content)
     section = meta.get("paper_section")
     if not section and src_uri != HOME_PAGE:
@@ -118,7 +126,7 @@ def read_passages(src_uri: str, content: str) -> list[Passage]:
         Passage(src_uri, chapter, int(section or 0), f"fn:{note.label}", plain_text(note.text))
         for note in read_notes(body)
     ]
-    return passages
+    return tuple(passages)
 
 
 def read_paper(pages: dict[str, str]) -> list[Passage]:
@@ -141,10 +149,13 @@ def mentions(
     `excluding` names longer phrases that contain a variant but mean something
     else (e.g. "Sang-hyun Lee" for the variant "Lee"); they do not count.
     """
+    variants = tuple(variants)
     found = word_pattern(variants)
     excluded = word_pattern(excluding) if excluding else None
     hits = []
     for passage in passages:
+        if not any(variant in passage.text for variant in variants):
+            continue  # the quick test: no variant at all, as a word or not
         text = excluded.sub(" ", passage.text) if excluded else passage.text
         if found.search(text):
             hits.append(passage)
@@ -158,10 +169,15 @@ def normalise(text: str) -> str:
 
 def source_passages() -> list[str]:
     """The paper's paragraphs and notes as source/ gives them, note numbers removed."""
-    paper = read_source()
+    return list(_source_passages(SOURCE.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=1)  # read again only when the file changes
+def _source_passages(modified: int) -> tuple[str, ...]:
+    paper = read_source(SOURCE)
     texts = [text for section in paper.sections for text in section.paragraphs]
     texts += list(paper.notes.values()) + paper.cover
-    return [normalise(NOTE_NUMBER.sub("", text)) for text in texts]
+    return tuple(normalise(NOTE_NUMBER.sub("", text)) for text in texts)
 
 
 def in_source(quote: str, passages: list[str] | None = None) -> bool:
@@ -206,7 +222,7 @@ def load_data(path: Path, *, fields: dict[str, bool]) -> list[dict]:
     """
     name = f"data/{path.name}"
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except FileNotFoundError:
         raise ApparatusError(f"{name} is missing; create it (a YAML list of entries)") from None
     except yaml.YAMLError as error:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from edition.apparatus import SAFE_LOADER
+
 EDITORS_NOTES_FILE = Path("data") / "editors_notes.yml"
 ANCHOR = re.compile(r"^(?:p-\d+|fn:\d+)$")
 FIELDS = ("page", "anchor", "words", "remark")
@@ -71,7 +73,7 @@ def parse_editors_notes(entries: object) -> list[EditorNote]:
 def load_editors_notes(path: Path) -> list[EditorNote]:
     """The editor's notes of `path`, or EditorsNotesError naming the first mistake."""
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as error:
         raise EditorsNotesError(f"cannot be read: {error}") from None
     return parse_editors_notes(entries)

@@ -4,21 +4,27 @@ The page holds mkdocs-bibtex's `\\full_bibliography` command. mkdocs-bibtex
 would render it as footnotes whose back-links point nowhere; this hook renders
 it first (priority 50) as a list sorted by author, formatting each entry with
 mkdocs-bibtex's own pandoc registry and the configured CSL style, and follows
-each entry with links to every note that cites it. `references.bib` itself is
-published next to the pages.
+each entry with links to every note that cites it. Pandoc's formatting is kept
+in the build cache (edition/build_cache.py) under the bibliography, the style
+and pandoc's version, so it runs again only when one of them changes.
+`references.bib` itself is published next to the pages.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from concurrent.futures import Future, ThreadPoolExecutor
+from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pypandoc
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs_bibtex.citation import Citation, CitationBlock
 
+from edition.build_cache import cache_dir, entry_name, store
 from edition.notes import read_notes
 
 if TYPE_CHECKING:
@@ -90,9 +96,42 @@ def render_entries(references: dict[str, str], link_base: dict[str, str]) -> str
 
 
 def format_every_entry(registry: ReferenceRegistry) -> None:
-    """Have mkdocs-bibtex format all entries at once (one pandoc run, cached between builds)."""
+    """Have mkdocs-bibtex format all entries at once (one pandoc run)."""
     keys = list(registry.bib_data.entries)
     registry.validate_citation_blocks([CitationBlock(citations=[Citation(key)]) for key in keys])
+
+
+def formatting_entry(config: MkDocsConfig) -> Path:
+    """Where the cache keeps the formatting of this bibliography in this style."""
+    plugin = config.plugins["bibtex"]
+    inputs = [
+        plugin.registry.bib_data_bibtex,
+        Path(plugin.config.csl_file).read_bytes(),
+        pypandoc.get_pandoc_version(),
+        version("mkdocs-bibtex"),
+    ]
+    return cache_dir(config) / "bibliography" / f"{entry_name(*inputs)}.json"
+
+
+# mkdocs-bibtex 4.4.0 keeps pandoc's output in these two dicts of its registry.
+REGISTRY_CACHES = ("_reference_cache", "_inline_cache")
+
+
+def restore_formatting(registry: ReferenceRegistry, entry: Path) -> bool:
+    """Fill the registry from the cache; False if the entry is not there."""
+    if not entry.is_file() or not all(hasattr(registry, name) for name in REGISTRY_CACHES):
+        return False
+    kept = json.loads(entry.read_text(encoding="utf-8"))
+    for name in REGISTRY_CACHES:
+        getattr(registry, name).update(kept[name])
+    return True
+
+
+def format_and_keep(registry: ReferenceRegistry, entry: Path) -> None:
+    format_every_entry(registry)
+    if all(hasattr(registry, name) for name in REGISTRY_CACHES):
+        kept = {name: getattr(registry, name) for name in REGISTRY_CACHES}
+        store(entry, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -103,8 +142,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 def on_pre_build(*, config: MkDocsConfig) -> None:
     # Pandoc runs while the pages are converted; the Bibliography page waits for it.
     global _formatting
+    registry = config.plugins["bibtex"].registry
+    entry = formatting_entry(config)
+    if restore_formatting(registry, entry):
+        _formatting = Future()
+        _formatting.set_result(None)
+        return
     executor = ThreadPoolExecutor(max_workers=1)
-    _formatting = executor.submit(format_every_entry, config.plugins["bibtex"].registry)
+    _formatting = executor.submit(format_and_keep, registry, entry)
     executor.shutdown(wait=False)  # the job still runs to its end
 
 

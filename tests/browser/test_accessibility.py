@@ -122,3 +122,20 @@ def test_an_open_note_preview_has_no_axe_violation(browser, server, scheme):
     context.close()
     assert label and label.startswith("Preview of note ")
     assert [violation["id"] for violation in result["violations"]] == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_an_open_glossary_expansion_has_no_axe_violation(browser, server, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    tab.goto(url(server, "alliance-adaptation/index.html"))
+    tab.focus("#p-3 abbr")
+    tab.locator("#glossary-tooltip").wait_for(state="visible")
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate(
+        "tags => axe.run({include: [['#glossary-tooltip'], ['#p-3']]}, "
+        "{runOnly: {type: 'tag', values: tags}})",
+        TAGS["light"],
+    )
+    context.close()
+    assert [violation["id"] for violation in result["violations"]] == []

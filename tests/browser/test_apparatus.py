@@ -1,7 +1,7 @@
 """In Chromium: abbreviations expand on hover and on keyboard focus; an index link lands on its paragraph."""
 from __future__ import annotations
 
-TOOLTIP = ".md-tooltip2--active[role='tooltip']"
+TOOLTIP = "#glossary-tooltip"
 
 
 def test_hovering_an_abbreviation_shows_its_expansion(tab, server):
@@ -9,9 +9,26 @@ def test_hovering_an_abbreviation_shows_its_expansion(tab, server):
     abbr = tab.locator("#p-3 abbr", has_text="OPCON").first
     abbr.hover()
     tooltip = tab.locator(TOOLTIP)
-    tooltip.wait_for()
+    tooltip.wait_for(state="visible")
     assert tooltip.inner_text().strip() == "wartime operational control"
-    assert abbr.get_attribute("aria-describedby") == tooltip.get_attribute("id")
+    assert abbr.get_attribute("aria-describedby") == "glossary-tooltip"
+    assert abbr.get_attribute("title") is None  # the browser's own tooltip stays closed
+    tab.mouse.move(0, 0)
+    tooltip.wait_for(state="hidden")
+    assert abbr.get_attribute("title") == "wartime operational control"
+    assert abbr.get_attribute("aria-describedby") is None
+
+
+def test_the_pointer_can_move_onto_the_expansion_without_closing_it(tab, server):
+    tab.goto(server + "alliance-adaptation/")
+    tab.locator("#p-3 abbr", has_text="OPCON").first.hover()
+    tooltip = tab.locator(TOOLTIP)
+    tooltip.wait_for(state="visible")
+    box = tooltip.bounding_box()
+    # In small steps, across the gap between the abbreviation and its expansion
+    tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=10)
+    assert tab.evaluate("document.getElementById('glossary-tooltip').matches(':hover')")
+    assert tooltip.is_visible()
 
 
 def test_focusing_an_abbreviation_by_keyboard_shows_its_expansion(tab, server):
@@ -26,12 +43,56 @@ def test_focusing_an_abbreviation_by_keyboard_shows_its_expansion(tab, server):
             break
     assert first.evaluate("element => element === document.activeElement")
     tooltip = tab.locator(TOOLTIP)
-    tooltip.wait_for()
-    assert tooltip.inner_text().strip() == first.evaluate(
-        "element => element.getAttribute('aria-describedby') && "
-        "document.getElementById(element.getAttribute('aria-describedby')).innerText"
-    ).strip()
+    tooltip.wait_for(state="visible")
+    assert first.get_attribute("aria-describedby") == "glossary-tooltip"
     assert tooltip.inner_text().strip() == "United States Forces Korea"
+    tab.keyboard.press("Escape")
+    tooltip.wait_for(state="hidden")
+    assert first.evaluate("element => element === document.activeElement")
+    assert first.get_attribute("title") == "United States Forces Korea"
+
+
+def test_no_abbreviation_is_set_up_at_load(tab, server):
+    tab.goto(server + "alliance-adaptation/")
+    tab.wait_for_load_state("load")
+    assert tab.locator(".md-typeset abbr[tabindex='0'][title]").count() >= 50
+    assert tab.evaluate("document.getElementById('glossary-tooltip')") is None
+    assert tab.locator("abbr[aria-describedby], abbr[data-title]").count() == 0
+    features = tab.evaluate("JSON.parse(document.getElementById('__config').textContent).features")
+    assert "content.tooltips" not in features  # the theme's tooltip for every title
+
+
+# The abbreviation of the article whose centre is nearest the right edge of the screen
+RIGHTMOST_ABBREVIATION = """() => {
+  const abbreviations = [...document.querySelectorAll("article abbr[tabindex='0']")];
+  const centre = abbr => {
+    const box = abbr.getBoundingClientRect();
+    return box.left + box.width / 2;
+  };
+  return abbreviations.indexOf(abbreviations.reduce((a, b) => (centre(b) > centre(a) ? b : a)));
+}"""
+
+
+def test_an_expansion_at_the_edge_of_a_360_px_screen_stays_on_it(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    try:
+        tab.goto(server + "alliance-adaptation/")
+        index = tab.evaluate(RIGHTMOST_ABBREVIATION)
+        abbr = tab.locator("article abbr[tabindex='0']").nth(index)
+        abbr.focus()
+        tooltip = tab.locator(TOOLTIP)
+        tooltip.wait_for(state="visible")
+        shown, under = tooltip.bounding_box(), abbr.bounding_box()
+        # Centred on the abbreviation, the expansion would run past the right edge.
+        assert under["x"] + under["width"] / 2 + shown["width"] / 2 > 360 - 8
+        assert 8 <= shown["x"] and shown["x"] + shown["width"] <= 360 - 8
+        overflow = tab.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+    finally:
+        context.close()
 
 
 def test_an_index_link_scrolls_to_its_paragraph(tab, server):

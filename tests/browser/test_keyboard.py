@@ -163,3 +163,25 @@ def test_permalinks_are_shown_on_focus_and_followed_by_enter(keyboard_tab, serve
     tab.keyboard.press("Enter")
     assert tab.evaluate("location.hash") == permalink["href"]
     assert tab.evaluate("document.querySelector(':target').id") == permalink["href"][1:]
+
+
+def test_the_colour_scheme_toggle_is_reached_by_tab_and_switched_by_enter(keyboard_tab, server):
+    tab = keyboard_tab
+    tab.emulate_media(color_scheme="light")
+    tab.goto(url(server, "introduction/index.html"))
+    toggle = press_tab_until(tab, lambda focused: "md-option" in focused["classes"], limit=20)
+    assert toggle["tag"] == "input"
+    assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert "md-option" in tab.evaluate(FOCUSED)["classes"]  # focus stays on the toggle
+
+
+@pytest.mark.parametrize("kind", ["report-error", "footnote-backref"])
+def test_an_icon_link_shows_its_name_when_focused(keyboard_tab, server, kind):
+    tab = keyboard_tab
+    tab.goto(url(server, "alliance-adaptation/index.html"))
+    press_tab_until(tab, lambda focused: kind in focused["classes"])
+    name = tab.evaluate("document.activeElement.getAttribute('aria-label')")
+    shown = tab.evaluate("getComputedStyle(document.activeElement, '::after').content")
+    assert name and shown == f'"{name}"'

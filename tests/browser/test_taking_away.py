@@ -19,11 +19,49 @@ def test_the_scheme_follows_the_system_and_the_toggle_switches_it(browser, serve
         tab.goto(server + "introduction/")
         tab.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
         dark_background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
-        tab.locator("form[data-md-component='palette'] label:visible").first.click()
+        tab.locator("form[data-edition-palette] label:visible").first.click()
         tab.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
         assert tab.evaluate("getComputedStyle(document.body).backgroundColor") != dark_background
-        tab.locator("form[data-md-component='palette'] label:visible").first.click()
+        tab.locator("form[data-edition-palette] label:visible").first.click()
         tab.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    finally:
+        context.close()
+
+
+# Records the scheme the body has when the article is first parsed, before any paint
+SCHEME_WHEN_ARTICLE_PARSED = """
+new MutationObserver((changes, observer) => {
+  if (!document.querySelector("article")) return
+  window.schemeWhenArticleParsed = document.body.getAttribute("data-md-color-scheme")
+  observer.disconnect()
+}).observe(document, { childList: true, subtree: true })
+"""
+
+
+def test_a_dark_system_gets_the_dark_scheme_before_the_text_is_painted(browser, server):
+    context = browser.new_context(color_scheme="dark")
+    tab = context.new_page()
+    tab.add_init_script(SCHEME_WHEN_ARTICLE_PARSED)
+    try:
+        tab.goto(server + "alliance-adaptation/")
+        assert tab.evaluate("window.schemeWhenArticleParsed") == "slate"
+    finally:
+        context.close()
+
+
+def test_the_readers_choice_is_kept_on_the_next_page(browser, server):
+    context = browser.new_context(color_scheme="light")
+    tab = context.new_page()
+    tab.add_init_script(SCHEME_WHEN_ARTICLE_PARSED)
+    try:
+        tab.goto(server + "introduction/")
+        tab.locator("form[data-edition-palette] label:visible").first.click()
+        tab.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        assert tab.get_attribute("meta[name=color-scheme]", "content") == "dark"
+        tab.goto(server + "glossary/")
+        assert tab.evaluate("window.schemeWhenArticleParsed") == "slate"
+        assert tab.locator("form[data-edition-palette] label:visible").get_attribute(
+            "title") == "Switch to light mode"
     finally:
         context.close()
 
@@ -60,7 +98,7 @@ def test_printing_a_chapter_gives_its_text_its_notes_and_its_addresses(tab, serv
         .some(element => getComputedStyle(element).display !== 'none'
                          && element.getBoundingClientRect().height > 0)"""
     for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", ".md-search",
-                   "form[data-md-component='palette']", ".report-error-page"]:
+                   "form[data-edition-palette]", ".report-error-page"]:
         assert not tab.evaluate(shown, hidden), hidden
     assert tab.evaluate(shown, "article [id^='p-']")
     assert tab.evaluate(shown, ".footnote li")
