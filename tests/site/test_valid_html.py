@@ -59,3 +59,12 @@ def test_theme_attributes_the_checker_rejects_are_gone(page, html_pages):
         soup = page(path)
         assert soup.select("input[type=checkbox][autocomplete]") == [], path
         assert soup.select("input[autocorrect]") == [], path
+
+
+def test_every_script_file_runs_after_the_page_is_parsed_the_theme_s_first(page, html_pages):
+    for path in html_pages:
+        scripts = [script["src"] for script in page(path).select("script[src]")]
+        deferred = [script["src"] for script in page(path).select("script[src][defer]")]
+        assert scripts == deferred, path
+        assert "/javascripts/bundle." in scripts[0], path
+        assert len(scripts) == 5, path  # the theme's and the edition's four

@@ -1,0 +1,31 @@
+"""hooks/deferred_scripts.py: the theme's script is deferred, once, or the build says why not."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.hooks import load_hook
+
+deferred_scripts = load_hook("deferred_scripts")
+
+THEME_PAGE = (
+    '<body><input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+    '<p>Text</p><script>var inline = 1</script>\n'
+    '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>\n'
+    '<script src="../assets/cite.js" defer></script></body>'
+)
+
+
+def test_the_theme_script_is_deferred_and_nothing_else_changes():
+    deferred = deferred_scripts.defer_theme_script(THEME_PAGE)
+    assert deferred == THEME_PAGE.replace(
+        'bundle.a5f9d56c.min.js"></script>', 'bundle.a5f9d56c.min.js" defer></script>')
+
+
+def test_a_theme_page_without_the_script_stops_the_build():
+    page = THEME_PAGE.replace("bundle.a5f9d56c.min.js", "bundle.js")
+    with pytest.raises(ValueError, match="found it 0 times"):
+        deferred_scripts.defer_theme_script(page)
+
+
+def test_a_page_the_theme_did_not_render_is_left_alone():
+    assert deferred_scripts.defer_theme_script("<p>epub</p>") == "<p>epub</p>"
