@@ -34,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from edition.baseline import make_plain_project  # noqa: E402
 from edition.first_view import first_view, gzip_size  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -57,23 +58,6 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 # --- the two sites ---------------------------------------------------------------------
-
-
-def plain_config(fonts: bool) -> str:
-    """A Material site of the same Markdown: no hooks, no plugins but search, not strict."""
-    font = "" if fonts else "\n  font: false"
-    return (
-        f"site_name: Plain Material\ntheme:\n  name: material{font}\nplugins:\n  - search\n"
-        "markdown_extensions:\n  - abbr\n  - attr_list\n  - footnotes\n  - md_in_html\n"
-        "  - toc:\n      permalink: true\n"
-    )
-
-
-def make_plain_project(folder: Path, fonts: bool) -> Path:
-    """Copy the chapters into `folder` under a plain Material mkdocs.yml."""
-    shutil.copytree(ROOT / "docs", folder / "docs")
-    (folder / "mkdocs.yml").write_text(plain_config(fonts), encoding="utf-8")
-    return folder
 
 
 def edition_build(project: Path, site_dir: Path, *, cold: bool = False) -> float:

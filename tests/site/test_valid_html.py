@@ -67,4 +67,24 @@ def test_every_script_file_runs_after_the_page_is_parsed_the_theme_s_first(page,
         deferred = [script["src"] for script in page(path).select("script[src][defer]")]
         assert scripts == deferred, path
         assert "/javascripts/bundle." in scripts[0], path
-        assert len(scripts) == 5, path  # the theme's and the edition's four
+
+
+# Each of the edition's scripts, and what a page must hold for it to be sent
+SCRIPTS_AND_THEIR_WORK = {
+    "search-landing.js": "input.md-search__input",
+    "cite.js": "section.cite-this",
+    "note-preview.js": "a.footnote-ref",
+    "glossary-tooltip.js": "abbr[title]",
+}
+
+
+def test_a_page_is_sent_the_edition_s_scripts_it_has_work_for_and_no_other(page, html_pages):
+    sent_somewhere: set[str] = set()
+    for path in html_pages:
+        soup = page(path)
+        sent = {script["src"].rsplit("/", 1)[-1] for script in soup.select("script[src]")}
+        for script, work in SCRIPTS_AND_THEIR_WORK.items():
+            assert (script in sent) == bool(soup.select(work)), (path, script)
+        sent_somewhere |= sent
+    assert set(SCRIPTS_AND_THEIR_WORK) <= sent_somewhere
+    assert "cite.js" not in {s["src"].rsplit("/", 1)[-1] for s in page("paper/index.html").select("script[src]")}

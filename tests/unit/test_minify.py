@@ -1,0 +1,45 @@
+"""hooks/minify.py and hooks/page_scripts.py: less to download, the same page."""
+from __future__ import annotations
+
+from tests.unit.hooks import load_hook
+
+minify = load_hook("minify")
+page_scripts = load_hook("page_scripts")
+
+PAGE = (
+    "<body>\n    <div class=\"md-grid\">\n      <p>Two  words\n        and more</p>\n"
+    "<pre><code>@book{key,\n  title = {T},\n}</code></pre>\n"
+    "    <script>\n      // a comment for editors\n      var answer = 42\n    </script>\n"
+    '    <script type="application/ld+json">{\n  "name": "x"\n}</script>\n'
+    "    <textarea>\n  kept\n</textarea>\n</div></body>"
+)
+
+
+def test_indentation_goes_but_pre_textarea_and_data_stay_as_written():
+    compact = minify.compact(PAGE)
+    assert "\n    <div" not in compact and "\n<div" in compact
+    assert "<p>Two  words\nand more</p>" in compact  # the browser shows the same words
+    assert "<pre><code>@book{key,\n  title = {T},\n}</code></pre>" in compact
+    assert '{\n  "name": "x"\n}' in compact
+    assert "<textarea>\n  kept\n</textarea>" in compact
+
+
+def test_inline_scripts_are_minified_and_still_say_the_same():
+    compact = minify.compact(PAGE)
+    assert "a comment for editors" not in compact
+    assert "<script>var answer=42</script>" in compact
+
+
+def test_a_script_is_dropped_only_from_pages_without_its_work():
+    tags = (
+        '<script src="../assets/javascripts/bundle.1.min.js" defer></script>\n'
+        '<script src="../assets/cite.js" defer></script>\n'
+        '<script src="../assets/note-preview.js" defer></script>\n'
+        '<script src="../assets/glossary-tooltip.js" defer></script>\n'
+    )
+    with_notes = '<p>Text<sup><a class="footnote-ref" href="#fn:1">1</a></sup></p>' + tags
+    kept = page_scripts.drop_unused_scripts(with_notes)
+    assert "note-preview.js" in kept and "bundle.1.min.js" in kept
+    assert "cite.js" not in kept and "glossary-tooltip.js" not in kept
+    everything = '<section class="cite-this"></section><abbr title="x">X</abbr>' + with_notes
+    assert page_scripts.drop_unused_scripts(everything) == everything
