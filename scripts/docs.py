@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import shutil
@@ -66,7 +67,13 @@ def build(site_dir: Path) -> int:
     site_dir = site_dir if site_dir.is_absolute() else ROOT / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    # A build makes millions of short-lived objects, freed as it goes by reference
+    # counting: the cycle collector, run while it works and once more at exit over
+    # everything still alive, finds nothing worth its time (about a fifth of a build).
+    gc.disable()
     lines = run_mkdocs_build(staging)
+    gc.freeze()  # what is left lives until the process ends: leave it out of the last collection
+    gc.enable()
     if lines:
         shutil.rmtree(staging, ignore_errors=True)
         print(lines[0], file=sys.stderr)
