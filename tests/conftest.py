@@ -1,6 +1,7 @@
 """Fixtures shared by every test: one strict build, a server for it, a browser."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -69,16 +70,25 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site: Path) -> Iterator[str]:
-    """The built site served on a free port of 127.0.0.1; yields its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """`folder` served on a free port of 127.0.0.1; yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """The built site served on a free port of 127.0.0.1; yields its base URL."""
+    with served(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -8,18 +8,16 @@ way; and no more than its budget, set from the measured figures with about
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from urllib.parse import urlsplit
 
 import pytest
 
 from edition.baseline import make_plain_project
 from edition.first_view import first_view
+from tests.conftest import served
 
 BUDGETS = {  # page -> gzip bytes; measured 72.3, 76.6, 84.8, 77.1, 73.2, 91.7, 72.1 KB
     "index.html": 76_000,
@@ -32,11 +30,6 @@ BUDGETS = {  # page -> gzip bytes; measured 72.3, 76.6, 84.8, 77.1, 73.2, 91.7, 
 }
 DEFAULT_BUDGET = 75_000  # the other pages measure 69.8-71.2 KB
 SEARCH_FILES = ("search/search_index.json", "/workers/search.")
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def page_url(server: str, path: str) -> str:
@@ -64,12 +57,8 @@ def material_defaults(browser, html_pages, tmp_path_factory):
         cwd=project, check=True, capture_output=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
-    handler = functools.partial(QuietHandler, directory=str(folder / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     sizes = {}
-    try:
+    with served(folder / "site") as base:
         for path in html_pages:
             if not (folder / "site" / path).is_file():
                 continue
@@ -79,9 +68,6 @@ def material_defaults(browser, html_pages, tmp_path_factory):
             tab.route(lambda url: not url.startswith(base), lambda route: route.abort())
             sizes[path] = first_view(tab, page_url(base, path)).gzip_size
             context.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
     return sizes
 
 
