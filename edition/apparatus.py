@@ -250,20 +250,22 @@ def paper_passages(files: Files) -> list[Passage]:
 
 
 def fill_placeholder(
-    markdown: str, placeholder: str, render: Callable[[str], str], *, page: Page,
-    config: MkDocsConfig,
+    markdown: str, placeholder: str, render: Callable[[list[Passage], str], str], *,
+    page: Page, config: MkDocsConfig, files: Files,
 ) -> str | None:
-    """Replace an apparatus page's placeholder with `render(link_base)`; None elsewhere.
+    """Replace an apparatus page's placeholder with `render(passages, link_base)`; None elsewhere.
 
-    `link_base` leads from the page back to the docs folder, for links to paragraphs.
+    `passages` are the paper's, read from the site's pages; `link_base` leads from
+    the page back to the docs folder, for links to paragraphs.
     """
     if placeholder not in markdown:
         return None
     try:
-        return markdown.replace(placeholder, render("../" * page.file.src_uri.count("/")))
+        rendered = render(paper_passages(files), "../" * page.file.src_uri.count("/"))
     except ApparatusError as error:
         source = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
         raise PluginError(f"{source}: {error}") from None
+    return markdown.replace(placeholder, rendered)
 
 
 def load_checked(

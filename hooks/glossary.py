@@ -26,7 +26,6 @@ from edition.apparatus import (
     in_source,
     link_list,
     mentions,
-    paper_passages,
     fill_placeholder,
     load_checked,
     source_passages,
@@ -43,7 +42,6 @@ FIELDS = {"term": True, "expansion": True, "as_printed": False}
 PLACEHOLDER = "<!-- edition:glossary -->"
 
 _terms: list[dict] = []
-_passages: list[Passage] = []
 
 
 class FocusableAbbreviations(Treeprocessor):
@@ -123,7 +121,6 @@ def render_glossary(terms: list[dict], passages: list[Passage], *, link_base: st
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    _passages.clear()
     terms = load_checked(
         config, DATA_FILE, fields=FIELDS, check=lambda terms: check_terms(terms, source=source_passages())
     )
@@ -136,13 +133,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     return config
 
 
-def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
-    _passages.extend(paper_passages(files))
-    return None
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **_: object) -> str | None:
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **_: object
+) -> str | None:
     return fill_placeholder(
-        markdown, PLACEHOLDER, lambda link_base: render_glossary(_terms, _passages, link_base=link_base),
-        page=page, config=config,
+        markdown, PLACEHOLDER,
+        lambda passages, link_base: render_glossary(_terms, passages, link_base=link_base),
+        page=page, config=config, files=files,
     )

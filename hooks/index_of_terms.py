@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 
 from edition.apparatus import (
-    ApparatusError, Passage, fill_placeholder, load_checked, link_list, mentions, paper_passages,
+    ApparatusError, Passage, fill_placeholder, load_checked, link_list, mentions,
 )
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ CATEGORIES = {  # in the order the page shows them
 PLACEHOLDER = "<!-- edition:index -->"
 
 _entries: list[dict] = []
-_passages: list[Passage] = []
 
 
 def check_entries(entries: list[dict]) -> None:
@@ -91,18 +90,15 @@ def render_index(entries: list[dict], passages: list[Passage], *, link_base: str
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    _passages.clear()
     _entries[:] = load_checked(config, DATA_FILE, fields=FIELDS, check=check_entries)
     return config
 
 
-def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
-    _passages.extend(paper_passages(files))
-    return None
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **_: object) -> str | None:
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **_: object
+) -> str | None:
     return fill_placeholder(
-        markdown, PLACEHOLDER, lambda link_base: render_index(_entries, _passages, link_base=link_base),
-        page=page, config=config,
+        markdown, PLACEHOLDER,
+        lambda passages, link_base: render_index(_entries, passages, link_base=link_base),
+        page=page, config=config, files=files,
     )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 
 from edition.apparatus import (
-    ApparatusError, Passage, fill_placeholder, load_checked, find_quote, paper_passages,
+    ApparatusError, Passage, fill_placeholder, load_checked, find_quote,
 )
 
 if TYPE_CHECKING:
@@ -28,7 +28,6 @@ SORT_KEY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 PLACEHOLDER = "<!-- edition:timeline -->"
 
 _events: list[dict] = []
-_passages: list[Passage] = []
 
 
 def check_events(events: list[dict]) -> None:
@@ -75,18 +74,15 @@ def render_timeline(events: list[dict], passages: list[Passage], *, link_base: s
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    _passages.clear()
     _events[:] = load_checked(config, DATA_FILE, fields=FIELDS, check=check_events)
     return config
 
 
-def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
-    _passages.extend(paper_passages(files))
-    return None
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **_: object) -> str | None:
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files, **_: object
+) -> str | None:
     return fill_placeholder(
-        markdown, PLACEHOLDER, lambda link_base: render_timeline(_events, _passages, link_base=link_base),
-        page=page, config=config,
+        markdown, PLACEHOLDER,
+        lambda passages, link_base: render_timeline(_events, passages, link_base=link_base),
+        page=page, config=config, files=files,
     )
