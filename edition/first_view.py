@@ -2,11 +2,18 @@
 
 Sizes are gzip-compressed here, at level 9 with no timestamp, so that they do
 not depend on the web server: the same site always gives the same figures.
+The tests and the benchmark serve the sites they measure with `served`.
 """
 from __future__ import annotations
 
+import functools
 import gzip
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -58,3 +65,27 @@ def first_view(tab: Page, url: str) -> FirstView:
         body = response.body()
         resources.append(Resource(response.url, len(body), gzip_size(body)))
     return FirstView(url, resources, requests)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve files without logging every request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def served(
+    folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler
+) -> Iterator[str]:
+    """`folder` served on a free port of 127.0.0.1; yields its base URL."""
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
+    )
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -13,9 +13,7 @@ Lighthouse 12.2.3 is installed into .bench/ with npm on first use.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
@@ -25,7 +23,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -36,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from edition.baseline import make_plain_project  # noqa: E402
-from edition.first_view import first_view, gzip_size  # noqa: E402
+from edition.first_view import QuietHandler, first_view, gzip_size, served  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu"]
@@ -86,13 +83,10 @@ def plain_build(project: Path, site_dir: Path) -> float:
 # --- serving ---------------------------------------------------------------------------
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Serve files as a production host does: text compressed with gzip."""
 
     COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def send_head(self):  # type: ignore[override]
         path = Path(self.translate_path(self.path))
@@ -109,20 +103,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-
-@contextmanager
-def served(site_dir: Path) -> Iterator[str]:
-    """Serve `site_dir` with gzip on a free port of 127.0.0.1; yield its base URL."""
-    handler = functools.partial(GzipHandler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def free_port() -> int:
@@ -320,8 +300,8 @@ def main(argv: list[str] | None = None) -> int:
         weights: dict[str, dict[str, list[int]]] = {page: {"edition": [], "plain": []} for page in PAGES}
         outside = {"edition": 0, "plain": 0}
         searches: dict[str, list[float]] = {"cold": [], "ready": [], "plain": []}
-        with sync_playwright() as playwright, served(edition_site) as edition_url, \
-                served(defaults_site) as defaults_url:
+        with sync_playwright() as playwright, served(edition_site, GzipHandler) as edition_url, \
+                served(defaults_site, GzipHandler) as defaults_url:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             for _ in range(rounds):
                 for page in PAGES:
