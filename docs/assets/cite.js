@@ -4,30 +4,28 @@
 (function () {
   "use strict";
 
-  /* Put `text` on the clipboard: the Clipboard API, else a hidden textarea. */
+  // Put `text` on the clipboard: the Clipboard API, else a hidden textarea.
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).catch(function () {
-        return copyWithSelection(text);
-      });
+      return navigator.clipboard.writeText(text).catch(() => copyWithSelection(text));
     }
     return copyWithSelection(text);
   }
 
   function copyWithSelection(text) {
-    return new Promise(function (resolve, reject) {
-      var focused = document.activeElement;
-      var area = document.createElement("textarea");
+    return new Promise((resolve, reject) => {
+      const focused = document.activeElement;
+      const area = document.createElement("textarea");
       area.value = text;
       area.setAttribute("readonly", "");
       area.style.position = "fixed";
       area.style.opacity = "0";
       document.body.appendChild(area);
       area.select();
-      var done = false;
+      let done = false;
       try {
         done = document.execCommand("copy");
-      } catch (error) {
+      } catch {
         done = false;
       }
       document.body.removeChild(area);
@@ -36,50 +34,50 @@
     });
   }
 
-  /* Say the outcome in a live region (cleared first so a repeat is read again). */
+  // Say the outcome in a live region (cleared first so a repeat is read again).
   function announce(region, message) {
     if (!region) return;
     region.textContent = "";
-    window.setTimeout(function () { region.textContent = message; }, 50);
+    window.setTimeout(() => { region.textContent = message; }, 50);
   }
 
   function copyAndAnnounce(text, region, what) {
     return copyText(text).then(
-      function () { announce(region, "Copied" + (what ? ": " + what : "")); },
-      function () { announce(region, "Could not copy; select the text and copy it"); }
+      () => { announce(region, "Copied" + (what ? ": " + what : "")); },
+      () => { announce(region, "Could not copy; select the text and copy it"); }
     );
   }
 
-  /* "Cite this": each button copies the text of the element it names. */
+  // "Cite this": each button copies the text of the element it names.
   function setUpCiteThis(block) {
-    var status = block.querySelector(".cite-this__status");
-    block.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-cite-copy]");
+    const status = block.querySelector(".cite-this__status");
+    block.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-cite-copy]");
       if (!button) return;
-      var source = document.getElementById(button.getAttribute("data-cite-copy"));
+      const source = document.getElementById(button.getAttribute("data-cite-copy"));
       if (!source) return;
-      var what = button.getAttribute("aria-label").replace(/^Copy /, "");
+      const what = button.getAttribute("aria-label").replace(/^Copy /, "");
       copyAndAnnounce(source.textContent.trim(), status, what);
     });
   }
 
-  /* The page's public address: the canonical link, else this address. */
+  // The page's public address: the canonical link, else this address.
   function pageAddress() {
-    var canonical = document.querySelector('link[rel="canonical"]');
-    var address = canonical ? canonical.href : window.location.href;
+    const canonical = document.querySelector('link[rel="canonical"]');
+    const address = canonical ? canonical.href : window.location.href;
     return address.split("#")[0];
   }
 
-  /* The ¶ menu: opens when a paragraph's ¶ link is followed, offers two copies. */
+  // The ¶ menu: opens when a paragraph's ¶ link is followed, offers two copies.
   function setUpParagraphMenu(block) {
-    var stem = block.getAttribute("data-paragraph-citation");
+    const stem = block.getAttribute("data-paragraph-citation");
     if (!stem) return;
-    var menu = null;
-    var owner = null;
+    let menu = null;
+    let owner = null;
 
     function close(returnFocus) {
       if (!menu) return;
-      var link = owner;
+      const link = owner;
       menu.remove();
       menu = null;
       owner = null;
@@ -88,7 +86,7 @@
     }
 
     function button(label, onActivate) {
-      var element = document.createElement("button");
+      const element = document.createElement("button");
       element.type = "button";
       element.className = "paragraph-cite__button";
       element.textContent = label;
@@ -97,65 +95,65 @@
     }
 
     function open(link) {
-      var number = link.getAttribute("href").replace(/^#p-/, "");
-      var paragraphLink = pageAddress() + "#p-" + number;
-      var citation = stem + ", \u00b6 " + number + ".";
+      const number = link.getAttribute("href").replace(/^#p-/, "");
+      const paragraphLink = pageAddress() + "#p-" + number;
+      const citation = stem + ", \u00b6 " + number + ".";
       menu = document.createElement("span");
       menu.className = "paragraph-cite edition-added";
       menu.id = "paragraph-cite";
       menu.setAttribute("role", "group");
       menu.setAttribute("aria-label", "Cite paragraph " + number);
-      var status = document.createElement("span");
+      const status = document.createElement("span");
       status.className = "paragraph-cite__status";
       status.setAttribute("role", "status");
       status.setAttribute("aria-live", "polite");
-      menu.appendChild(button("Copy link", function () {
+      menu.appendChild(button("Copy link", () => {
         copyAndAnnounce(paragraphLink, status, "link to paragraph " + number);
       }));
-      menu.appendChild(button("Copy citation", function () {
+      menu.appendChild(button("Copy citation", () => {
         copyAndAnnounce(citation, status, "citation of paragraph " + number);
       }));
       menu.appendChild(status);
-      menu.addEventListener("keydown", function (event) {
+      menu.addEventListener("keydown", (event) => {
         if (event.key === "Escape") {
           event.preventDefault();
           close(true);
         }
       });
-      menu.addEventListener("focusout", function (event) {
+      menu.addEventListener("focusout", (event) => {
         if (menu && event.relatedTarget && !menu.contains(event.relatedTarget)) close(false);
       });
       link.after(menu);
       owner = link;
       link.setAttribute("aria-controls", menu.id);
       link.setAttribute("aria-expanded", "true");
-      /* After the browser has followed the link, which moves the focus to its target. */
-      var first = menu.querySelector("button");
-      window.setTimeout(function () { first.focus({ preventScroll: true }); }, 0);
+      // After the browser has followed the link, which moves the focus to its target.
+      const first = menu.querySelector("button");
+      window.setTimeout(() => { first.focus({ preventScroll: true }); }, 0);
     }
 
-    document.addEventListener("click", function (event) {
-      var link = event.target.closest && event.target.closest("a.paragraph-link");
+    document.addEventListener("click", (event) => {
+      const link = event.target.closest && event.target.closest("a.paragraph-link");
       if (link) {
-        /* A plain activation: the browser still follows the link to #p-N. */
+        // A plain activation: the browser still follows the link to #p-N.
         if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-        var same = owner === link;
+        const same = owner === link;
         close(false);
         if (!same) open(link);
         return;
       }
       if (menu && !menu.contains(event.target)) close(false);
     });
-    document.addEventListener("keydown", function (event) {
+    document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && menu) close(true);
     });
-    document.querySelectorAll("a.paragraph-link").forEach(function (link) {
+    document.querySelectorAll("a.paragraph-link").forEach((link) => {
       link.setAttribute("aria-expanded", "false");
     });
   }
 
   function setUp() {
-    var block = document.querySelector(".cite-this");
+    const block = document.querySelector(".cite-this");
     if (!block || block.hasAttribute("data-cite-ready")) return;
     block.setAttribute("data-cite-ready", "");
     setUpCiteThis(block);

@@ -5,13 +5,13 @@
 (function () {
   "use strict";
 
-  var MARGIN = 8;  // px between the tooltip and the edges of the screen
-  var GAP = 4;  // px between the abbreviation and its tooltip, bridged in the CSS
-  var tooltip = null;
-  var shown = null;  // the abbreviation whose expansion the tooltip shows
+  const MARGIN = 8;  // px between the tooltip and the edges of the screen
+  const GAP = 4;  // px between the abbreviation and its tooltip, bridged in the CSS
+  let tooltip = null;
+  let shown = null;  // the abbreviation whose expansion the tooltip shows
 
   function abbreviationAt(target) {
-    var abbr = target instanceof Element ? target.closest("abbr") : null;
+    const abbr = target instanceof Element ? target.closest("abbr") : null;
     if (!abbr || !abbr.closest(".md-typeset")) return null;
     return abbr === shown || abbr.getAttribute("title") ? abbr : null;
   }
@@ -21,7 +21,7 @@
   }
 
   function createTooltip() {
-    var element = document.createElement("div");
+    const element = document.createElement("div");
     element.className = "glossary-tooltip";
     element.setAttribute("role", "tooltip");
     element.id = "glossary-tooltip";
@@ -33,21 +33,21 @@
   // Below the abbreviation, or above it in the lower half of the screen; centred
   // on it, but never past either side, so a phone never scrolls sideways.
   function place(abbr) {
-    var box = abbr.getBoundingClientRect();
-    var screenWidth = document.documentElement.clientWidth;
-    var room = screenWidth - 2 * MARGIN;
+    const box = abbr.getBoundingClientRect();
+    const screenWidth = document.documentElement.clientWidth;
+    const room = screenWidth - 2 * MARGIN;
     tooltip.style.maxWidth = "";
     tooltip.style.left = "0px";
     tooltip.style.top = "0px";
     if (tooltip.offsetWidth > room) {
       tooltip.style.maxWidth = room + "px";  // 100vw in the CSS counts a scrollbar
     }
-    var width = tooltip.offsetWidth;
-    var height = tooltip.offsetHeight;
-    var left = Math.max(MARGIN, Math.min(box.left + box.width / 2 - width / 2,
-                                         screenWidth - MARGIN - width));
-    var below = box.top + box.height / 2 < document.documentElement.clientHeight / 2;
-    var top = below ? box.bottom + GAP : box.top - GAP - height;
+    const width = tooltip.offsetWidth;
+    const height = tooltip.offsetHeight;
+    const left = Math.max(MARGIN, Math.min(box.left + box.width / 2 - width / 2,
+                                           screenWidth - MARGIN - width));
+    const below = box.top + box.height / 2 < document.documentElement.clientHeight / 2;
+    const top = below ? box.bottom + GAP : box.top - GAP - height;
     tooltip.style.left = left + window.scrollX + "px";
     tooltip.style.top = top + window.scrollY + "px";
   }
@@ -56,7 +56,7 @@
     if (abbr === shown) return;
     hide();
     tooltip = tooltip || createTooltip();
-    var expansion = abbr.getAttribute("title");
+    const expansion = abbr.getAttribute("title");
     tooltip.textContent = expansion;
     // The title moves aside so that the browser's own tooltip does not also open.
     abbr.setAttribute("data-title", expansion);
@@ -76,31 +76,31 @@
     shown = null;
   }
 
-  document.addEventListener("mouseover", function (event) {
-    var abbr = abbreviationAt(event.target);
+  document.addEventListener("mouseover", (event) => {
+    const abbr = abbreviationAt(event.target);
     if (abbr) show(abbr);
   });
 
-  document.addEventListener("focusin", function (event) {
-    var abbr = abbreviationAt(event.target);
+  document.addEventListener("focusin", (event) => {
+    const abbr = abbreviationAt(event.target);
     if (abbr) show(abbr);
   });
 
   // The pointer may move from the abbreviation onto its tooltip (WCAG 1.4.13,
   // hoverable); a focused abbreviation keeps its tooltip until focus leaves.
-  document.addEventListener("mouseout", function (event) {
+  document.addEventListener("mouseout", (event) => {
     if (!shown || !(within(shown, event.target) || within(tooltip, event.target))) return;
     if (within(shown, event.relatedTarget) || within(tooltip, event.relatedTarget)) return;
     if (shown !== document.activeElement) hide();
   });
 
-  document.addEventListener("focusout", function (event) {
+  document.addEventListener("focusout", (event) => {
     if (!shown || event.target !== shown) return;
     if (!shown.matches(":hover") && !tooltip.matches(":hover")) hide();
   });
 
   // Dismissible (WCAG 1.4.13): Escape closes the tooltip and leaves focus where it is.
-  document.addEventListener("keydown", function (event) {
+  document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && shown) hide();
   });
 })();

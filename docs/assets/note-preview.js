@@ -6,17 +6,17 @@
   "use strict";
 
   function numberPreviews() {
-    document.querySelectorAll(".md-tooltip2[role=dialog]").forEach(function (preview) {
-      var marker = document.querySelector('[aria-controls="' + preview.id + '"]');
+    document.querySelectorAll(".md-tooltip2[role=dialog]").forEach((preview) => {
+      const marker = document.querySelector('[aria-controls="' + preview.id + '"]');
       if (!marker) return;  // named once its marker points to it
-      var number = marker.textContent.trim();
+      const number = marker.textContent.trim();
       if (!preview.hasAttribute("aria-label")) {
-        var name = marker.getAttribute("aria-label") || number;
+        const name = marker.getAttribute("aria-label") || number;
         preview.setAttribute("aria-label", name ? "Preview of " + name.toLowerCase() : "Preview");
       }
-      var inner = preview.querySelector(".md-tooltip2__inner");
+      const inner = preview.querySelector(".md-tooltip2__inner");
       if (number && inner && !inner.querySelector(".note-preview-number")) {
-        var label = document.createElement("span");
+        const label = document.createElement("span");
         label.className = "note-preview-number";
         label.textContent = number + ". ";
         (inner.querySelector("p") || inner).prepend(label);
