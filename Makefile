@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --constraint requirements.lock --editable '.[test]'
 	touch $(STAMP)
 
-# Test tools from npm (axe-core), exactly as package-lock.json pins them.
+# Test tools from npm (axe-core, ESLint), exactly as package-lock.json pins them.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
