@@ -1,4 +1,4 @@
-# The edition's commands. `make serve` and `make test` set everything up themselves.
+# The edition's commands. `make serve`, `make test` and `make check` set everything up themselves.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,9 +8,9 @@ NODE_STAMP := node_modules/.installed
 # Material 9 announces MkDocs 2 at every build; this project pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test bench clean
+.PHONY: setup serve build test check bench clean help
 
-setup: $(STAMP) $(NODE_STAMP)
+setup: $(STAMP) $(NODE_STAMP) ## Install the pinned Python packages (.venv) and npm test tools (node_modules)
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -23,17 +23,24 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-serve: $(STAMP)
+serve: $(STAMP) ## Serve the site on http://127.0.0.1:8000, rebuilt on every save
 	$(BIN)/python scripts/docs.py serve
 
-build: $(STAMP)
+build: $(STAMP) ## Build the site into site/ (strict)
 	$(BIN)/python scripts/docs.py build
 
-test: setup
+test: setup ## Run every test, the browser tests (headless Chromium) included
 	$(BIN)/python -m pytest
 
-bench: setup
+# The browser tests are the ones under tests/browser (marked `browser` by its conftest.py).
+check: setup ## Run every test but the browser tests: nothing launches Chromium
+	$(BIN)/python -m pytest -m "not browser"
+
+bench: setup ## Run the benchmark (scripts/bench.py, about 15 minutes)
 	$(BIN)/python scripts/bench.py
 
-clean:
+clean: ## Remove the built site and the build cache
 	rm -rf site .site-build-* .site-previous .cache
+
+help: ## List these targets
+	@awk -F ':.*## ' '/^[a-z]+:.*## / { printf "  make %-6s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
