@@ -9,27 +9,18 @@ The data they look up lives in YAML files in `data/`.
 """
 from __future__ import annotations
 
-import functools
-import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
-from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
+from edition.errors import EditionError
 from edition.notes import NOTE_DEFINITION, NOTE_MARKER, read_notes
 from edition.paragraphs import paragraph_id, read_paragraphs
-from edition.source import NOTE_NUMBER, SOURCE
-from edition.source import read_paper as read_source
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
+from edition.source import NOTE_NUMBER, Source
 
 # libyaml's loader when PyYAML has it (ten times as fast), else the same in Python
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -45,10 +36,6 @@ ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$])")
 EMPHASIS = re.compile(r"(?<!\w)[*_]+|[*_]+(?!\w)")
 LIST_LETTER = re.compile(r"^(?:[-*+]|\d+\.)\s+")
 SPACE = re.compile(r"\s+")
-
-
-class ApparatusError(ValueError):
-    """An authoring mistake in a data file; the message says what to fix."""
 
 
 @dataclass(frozen=True)
@@ -105,11 +92,6 @@ def read_passages(src_uri: str, content: str) -> list[Passage]:
     A page with `paper_section` gives its paragraphs and notes; the title page
     gives its notes (the paper's note 1). Other pages give nothing.
     """
-    return list(_read_passages(src_uri, content))
-
-
-@functools.lru_cache(maxsize=64)  # the glossary, index and timeline read the same pages
-def _read_passages(src_uri: str, content: str) -> tuple[Passage, ...]:
     body, meta = get_data(content)
     section = meta.get("paper_section")
     if not section and src_uri != HOME_PAGE:
@@ -126,10 +108,10 @@ def _read_passages(src_uri: str, content: str) -> tuple[Passage, ...]:
         Passage(src_uri, chapter, int(section or 0), f"fn:{note.label}", plain_text(note.text))
         for note in read_notes(body)
     ]
-    return tuple(passages)
+    return passages
 
 
-def read_paper(pages: dict[str, str]) -> list[Passage]:
+def paper_passages(pages: dict[str, str]) -> list[Passage]:
     """Every passage of the paper, in the paper's order: {src_uri: Markdown} in."""
     passages = [passage for src_uri, content in pages.items() for passage in read_passages(src_uri, content)]
     return sorted(passages, key=lambda passage: passage.order)
@@ -167,23 +149,17 @@ def normalise(text: str) -> str:
     return SPACE.sub(" ", text).strip()
 
 
-def source_passages() -> list[str]:
-    """The paper's paragraphs and notes as source/ gives them, note numbers removed."""
-    return list(_source_passages(SOURCE.stat().st_mtime_ns))
+def source_passages(source: Source) -> list[str]:
+    """The paper's paragraphs, notes and cover as source/ gives them, note numbers removed."""
+    texts = [text for section in source.sections for text in section.paragraphs]
+    texts += list(source.notes.values()) + source.cover
+    return [normalise(NOTE_NUMBER.sub("", text)) for text in texts]
 
 
-@functools.lru_cache(maxsize=1)  # read again only when the file changes
-def _source_passages(modified: int) -> tuple[str, ...]:
-    paper = read_source(SOURCE)
-    texts = [text for section in paper.sections for text in section.paragraphs]
-    texts += list(paper.notes.values()) + paper.cover
-    return tuple(normalise(NOTE_NUMBER.sub("", text)) for text in texts)
-
-
-def in_source(quote: str, passages: list[str] | None = None) -> bool:
+def in_source(quote: str, passages: list[str]) -> bool:
     """Whether the words are the paper's, verbatim, within one paragraph or note of source/."""
     wanted = normalise(quote)
-    return any(wanted in text for text in passages or source_passages())
+    return any(wanted in text for text in passages)
 
 
 def find_quote(passages: Iterable[Passage], quote: str, *, src_uri: str) -> Passage | None:
@@ -215,67 +191,40 @@ def link_list(passages: Iterable[Passage], *, link_base: str = "") -> str:
     return "; ".join(groups)
 
 
-def load_data(path: Path, *, fields: dict[str, bool]) -> list[dict]:
+def load_data(path: Path | str, *, fields: dict[str, bool], name: str | None = None) -> list[dict]:
     """A data file's list of entries, each checked for its required fields.
 
-    `fields` maps each known field to whether it is required.
+    `fields` maps each known field to whether it is required; `name` is the
+    file as the editor knows it (data/glossary.yml).
     """
-    name = f"data/{path.name}"
+    path = Path(path)
+    name = name or f"data/{path.name}"
     try:
         entries = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except FileNotFoundError:
-        raise ApparatusError(f"{name} is missing; create it (a YAML list of entries)") from None
+        raise EditionError("is missing; create it (a YAML list of entries)", file=name) from None
+    except UnicodeDecodeError:
+        raise EditionError("is not UTF-8 text; save it as UTF-8", file=name) from None
     except yaml.YAMLError as error:
-        raise ApparatusError(f"{name} is not valid YAML: {error}".replace("\n", " ")) from None
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(error, "problem", None) or " ".join(str(error).split())
+        raise EditionError(
+            f"is not valid YAML: {problem}; correct the line", file=name, line=line
+        ) from None
     if not isinstance(entries, list):
-        raise ApparatusError(f"{name} must be a YAML list of entries, one '- ' per entry")
+        raise EditionError("must be a YAML list of entries, one '- ' per entry", file=name)
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
-            raise ApparatusError(f"{name}: entry {number} is not a mapping of fields")
+            raise EditionError(f"entry {number} is not a mapping of fields", file=name)
         unknown = set(entry) - set(fields)
         if unknown:
-            raise ApparatusError(
-                f"{name}: entry {number} has unknown field(s) {', '.join(sorted(unknown))}; "
-                f"the fields are {', '.join(fields)}"
+            raise EditionError(
+                f"entry {number} has unknown field(s) {', '.join(sorted(unknown))}; "
+                f"the fields are {', '.join(fields)}",
+                file=name,
             )
         for field, required in fields.items():
             if required and not entry.get(field):
-                raise ApparatusError(f"{name}: entry {number} needs a '{field}'")
-    return entries
-
-
-def paper_passages(files: Files) -> list[Passage]:
-    """The passages of every page of the site, as the Markdown gives them."""
-    return read_paper({file.src_uri: file.content_string for file in files.documentation_pages()})
-
-
-def fill_placeholder(
-    markdown: str, placeholder: str, render: Callable[[list[Passage], str], str], *,
-    page: Page, config: MkDocsConfig, files: Files,
-) -> str | None:
-    """Replace an apparatus page's placeholder with `render(passages, link_base)`; None elsewhere.
-
-    `passages` are the paper's, read from the site's pages; `link_base` leads from
-    the page back to the docs folder, for links to paragraphs.
-    """
-    if placeholder not in markdown:
-        return None
-    try:
-        rendered = render(paper_passages(files), "../" * page.file.src_uri.count("/"))
-    except ApparatusError as error:
-        source = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
-        raise PluginError(f"{source}: {error}") from None
-    return markdown.replace(placeholder, rendered)
-
-
-def load_checked(
-    config: MkDocsConfig, data_file: Path, *, fields: dict[str, bool],
-    check: Callable[[list[dict]], None],
-) -> list[dict]:
-    """A data file's entries, read and checked; PluginError naming what to fix."""
-    try:
-        entries = load_data(Path(config.config_file_path).parent / data_file, fields=fields)
-        check(entries)
-    except ApparatusError as error:
-        raise PluginError(str(error)) from None
+                raise EditionError(f"entry {number} needs a '{field}'", file=name)
     return entries

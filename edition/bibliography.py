@@ -3,49 +3,34 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pybtex.database import BibliographyData, Entry, parse_file
 from pybtex.scanner import PybtexError
 
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
+from edition.errors import EditionError
 
 KEY = re.compile(r"^[a-z0-9_-]+$")
 LATEX_MARKUP = re.compile(r"[{}\\]")
 
 
-class BibliographyError(ValueError):
-    """`references.bib` cannot be used; the message says where and what to fix."""
-
-
 def load_bibliography(path: Path) -> BibliographyData:
     """Parse the file, refusing what pybtex would only warn about."""
     if not path.is_file():
-        raise BibliographyError(f"{path.name}: file not found")
+        raise EditionError(f"{path.name}: file not found")
     text = path.read_text(encoding="utf-8")
     _check_duplicate_keys(text, path)
     _check_entries_are_closed(text, path)
     try:
         data = parse_file(str(path), bib_format="bibtex")
     except PybtexError as error:
-        raise BibliographyError(f"{path.name}: {_one_line(str(error))}") from None
+        raise EditionError(f"{path.name}: {_one_line(str(error))}") from None
     for key in data.entries:
         if not KEY.match(key):
             line = _line_of(text, key)
-            raise BibliographyError(
+            raise EditionError(
                 f"{path.name}:{line}: key '{key}' may use only a-z, 0-9, _ and -; rename it"
             )
     return data
-
-
-def site_bibliography(config: MkDocsConfig) -> BibliographyData:
-    """The entries mkdocs-bibtex has read for this build (after its on_config).
-
-    `hooks/bibtex_setup.py` has checked the file strictly by then, so hooks
-    take the entries from there rather than parsing references.bib again.
-    """
-    return config.plugins["bibtex"].registry.bib_data
 
 
 def _check_duplicate_keys(text: str, path: Path) -> None:
@@ -54,7 +39,7 @@ def _check_duplicate_keys(text: str, path: Path) -> None:
         key = match.group(1)
         line = text.count("\n", 0, match.start()) + 1
         if key.lower() in seen:
-            raise BibliographyError(
+            raise EditionError(
                 f"{path.name}:{line}: entry '{key}' repeats the entry on line "
                 f"{seen[key.lower()]}; keep one"
             )
@@ -70,7 +55,7 @@ def _check_entries_are_closed(text: str, path: Path) -> None:
         if body.count("{") != body.count("}"):
             line = text.count("\n", 0, start.start()) + 1
             name = start.group(2) or f"@{start.group(1)}"
-            raise BibliographyError(
+            raise EditionError(
                 f"{path.name}:{line}: entry '{name}' has unbalanced braces; "
                 "close every '{' with '}' before the next entry"
             )

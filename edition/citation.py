@@ -1,6 +1,6 @@
 """The paper's citation in every form the edition offers, from one record.
 
-The record is `extra.paper` in mkdocs.yml: the paper's title, author, date and
+The record is the edition plugin's `paper` option in mkdocs.yml: the paper's title, author, date and
 publisher, and for each section the title in sentence case that APA asks for.
 Chicago (note and bibliography), APA and BibTeX forms of the paper and of each
 section, the citation of a single paragraph ("¶ 7") and the page metadata are
@@ -9,21 +9,19 @@ all rendered from it, so a correction is made once.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
+from typing import Any
+
+from edition.errors import EditionError
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
 )
 BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-REQUIRED = ("title", "title_sentence_case", "author", "date", "center", "institution", "bibtex_key")
-DATE = re.compile(r"^(\d{4})-(\d{2})$")
 STRAIGHT_QUOTED = re.compile(r'"([^"]*)"')
-
-
-class CitationDataError(ValueError):
-    """`extra.paper` in mkdocs.yml is incomplete; the message says what to add."""
 
 
 @dataclass(frozen=True)
@@ -82,29 +80,17 @@ class CitationForm:
     text: str
 
 
-def read_paper(extra: dict) -> Paper:
-    """The `extra.paper` record of mkdocs.yml, checked."""
-    record = extra.get("paper")
-    if not isinstance(record, dict):
-        raise CitationDataError("mkdocs.yml: add an `extra: paper:` record (title, author, ...)")
-    missing = [key for key in REQUIRED if not record.get(key)]
-    if missing:
-        raise CitationDataError(f"mkdocs.yml: extra.paper lacks {', '.join(missing)}; add it")
+def paper_facts(record: Mapping[str, Any]) -> Paper:
+    """The paper's facts, from the plugin's `paper` option (validated by MkDocs)."""
     author = record["author"]
-    if not isinstance(author, dict) or not author.get("family") or not author.get("given"):
-        raise CitationDataError("mkdocs.yml: extra.paper.author needs `family` and `given`")
-    date = DATE.match(str(record["date"]))
-    if not date or not 1 <= int(date.group(2)) <= 12:
-        raise CitationDataError(
-            f"mkdocs.yml: extra.paper.date '{record['date']}' must be YYYY-MM, quoted"
-        )
+    year, month = str(record["date"]).split("-")
     return Paper(
         title=record["title"],
         title_sentence_case=record["title_sentence_case"],
         family_name=author["family"],
         given_name=author["given"],
-        year=int(date.group(1)),
-        month=int(date.group(2)),
+        year=int(year),
+        month=int(month),
         center=record["center"],
         institution=record["institution"],
         bibtex_key=record["bibtex_key"],
@@ -116,8 +102,9 @@ def read_section(paper: Paper, *, title: str, src_uri: str) -> Section:
     """The section whose page is `src_uri`; its APA title must be in the record."""
     sentence_case = paper.section_titles_sentence_case.get(src_uri)
     if not sentence_case:
-        raise CitationDataError(
-            f"mkdocs.yml: extra.paper.sections lacks '{src_uri}': add its title in sentence case"
+        raise EditionError(
+            f"the edition plugin's paper.sections lacks '{src_uri}': add its title in sentence case",
+            file="mkdocs.yml",
         )
     return Section(title=title, title_sentence_case=sentence_case, slug=src_uri.removesuffix(".md"))
 

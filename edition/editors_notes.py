@@ -14,14 +14,11 @@ from pathlib import Path
 import yaml
 
 from edition.apparatus import SAFE_LOADER
+from edition.errors import EditionError
 
 EDITORS_NOTES_FILE = Path("data") / "editors_notes.yml"
 ANCHOR = re.compile(r"^(?:p-\d+|fn:\d+)$")
 FIELDS = ("page", "anchor", "words", "remark")
-
-
-class EditorsNotesError(ValueError):
-    """A mistake in data/editors_notes.yml; the message says what to fix."""
 
 
 @dataclass(frozen=True)
@@ -52,17 +49,17 @@ class EditorNote:
 def parse_editors_notes(entries: object) -> list[EditorNote]:
     """Check the YAML's entries and number them in order."""
     if not isinstance(entries, list):
-        raise EditorsNotesError("the file must be a list of entries (- page: ...)")
+        raise EditionError("the file must be a list of entries (- page: ...)")
     notes = []
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or set(entry) != set(FIELDS):
-            raise EditorsNotesError(
+            raise EditionError(
                 f"entry {number} must have exactly the fields {', '.join(FIELDS)}"
             )
         if not all(isinstance(entry[name], str) and entry[name].strip() for name in FIELDS):
-            raise EditorsNotesError(f"entry {number}: every field must be non-empty text")
+            raise EditionError(f"entry {number}: every field must be non-empty text")
         if not ANCHOR.match(entry["anchor"]):
-            raise EditorsNotesError(
+            raise EditionError(
                 f"entry {number}: anchor '{entry['anchor']}' must be a paragraph (p-7) "
                 "or a note (fn:16)"
             )
@@ -70,10 +67,16 @@ def parse_editors_notes(entries: object) -> list[EditorNote]:
     return notes
 
 
-def load_editors_notes(path: Path) -> list[EditorNote]:
-    """The editor's notes of `path`, or EditorsNotesError naming the first mistake."""
+def load_editors_notes(path: Path | str, *, name: str = str(EDITORS_NOTES_FILE)) -> list[EditorNote]:
+    """The editor's notes of `path`, or EditionError naming the first mistake.
+
+    `name` is the file as the editor knows it (data/editors_notes.yml).
+    """
     try:
-        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except (OSError, yaml.YAMLError) as error:
-        raise EditorsNotesError(f"cannot be read: {error}") from None
-    return parse_editors_notes(entries)
+        entries = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise EditionError(f"cannot be read: {' '.join(str(error).split())}", file=name) from None
+    try:
+        return parse_editors_notes(entries)
+    except EditionError as error:
+        raise error.at(name) from None

@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from edition.errors import EditionError
+
 NOTE_MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 NOTE_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$", re.MULTILINE)
 CITATION_BLOCK = re.compile(r"[ \t]*\[(@[^\]]*)\][ \t]*$")
 CITATION_KEY = re.compile(r"^@([a-z0-9_-]+)$")
-
-
-class NoteError(ValueError):
-    """An authoring mistake in a page's notes; the message says what to fix."""
 
 
 @dataclass
@@ -36,7 +34,7 @@ def parse_citation_block(block: str, *, label: str) -> list[str]:
     for part in block.split(";"):
         match = CITATION_KEY.match(part.strip())
         if not match:
-            raise NoteError(
+            raise EditionError(
                 f"note [^{label}]: '{part.strip()}' is not a citation key; "
                 "write [@key] or [@key1; @key2] with keys of a-z, 0-9, _ and -"
             )
@@ -63,27 +61,29 @@ def read_markers(markdown: str) -> list[str]:
 
 
 def check_notes(markdown: str) -> list[Note]:
-    """Return the page's notes, or raise NoteError naming the first mistake."""
+    """Return the page's notes, or raise EditionError naming the first mistake."""
     notes = read_notes(markdown)
     markers = read_markers(markdown)
     defined: dict[str, Note] = {}
     for note in notes:
         if note.label in defined:
-            raise NoteError(
-                f"line {note.line}: note [^{note.label}] is defined twice "
-                f"(first on line {defined[note.label].line}); keep one definition"
+            raise EditionError(
+                f"note [^{note.label}] is defined twice "
+                f"(first on line {defined[note.label].line}); keep one definition",
+                line=note.line,
             )
         defined[note.label] = note
     for label in markers:
         if label not in defined:
-            raise NoteError(
+            raise EditionError(
                 f"note marker [^{label}] has no definition; add a line '[^{label}]: ...' "
                 "or remove the marker"
             )
     for note in notes:
         if note.label not in markers:
-            raise NoteError(
-                f"line {note.line}: note [^{note.label}] is defined but never referenced; "
-                f"add the marker [^{note.label}] to the text or remove the definition"
+            raise EditionError(
+                f"note [^{note.label}] is defined but never referenced; "
+                f"add the marker [^{note.label}] to the text or remove the definition",
+                line=note.line,
             )
     return notes

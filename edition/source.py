@@ -7,20 +7,13 @@ sentence with the next text block gives back the paper's paragraphs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SOURCE = Path(__file__).resolve().parent.parent / "source" / "snyder-2009-strengthening-the-us-rok-alliance.txt"
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 NOTE_NUMBER = re.compile(f"[{SUPERSCRIPTS}]+")
 NOTE_LINE = re.compile(f"^([{SUPERSCRIPTS}]+) (.*)$", re.DOTALL)
-SECTION_TITLES = (
-    "Introduction",
-    "Alliance Adaptation Following the End of the Cold War",
-    "Establishing a Mutually Beneficial Rationale for a 21st Century Alliance",
-    'Synchronizing Views of Alliance Cooperation: Reconciling "Inside-Out" and '
-    '"Outside-In" Perspectives on a Comprehensive Alliance',
-)
 SENTENCE_END = re.compile(f"[.?!:;\"”)\\]{SUPERSCRIPTS}]$")
 
 
@@ -31,7 +24,7 @@ class Section:
 
 
 @dataclass
-class Paper:
+class Source:
     cover: list[str]
     sections: list[Section]
     notes: dict[int, str]
@@ -42,8 +35,12 @@ def note_number(superscript: str) -> int:
     return int(superscript.translate(str.maketrans(SUPERSCRIPTS, "0123456789")))
 
 
-def read_paper(path: Path = SOURCE) -> Paper:
-    """Cover lines, sections with whole paragraphs, and notes by number."""
+def read_source(path: Path, section_titles: Iterable[str]) -> Source:
+    """Cover lines, sections with whole paragraphs, and notes by number.
+
+    `section_titles` are the paper's section headings as the text prints them.
+    """
+    section_titles = set(section_titles)
     blocks = [block.strip() for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8"))]
     cover: list[str] = []
     sections: list[Section] = []
@@ -53,7 +50,7 @@ def read_paper(path: Path = SOURCE) -> Paper:
         note = NOTE_LINE.match(block)
         if note:
             notes[note_number(note.group(1))] = note.group(2)
-        elif block in SECTION_TITLES:
+        elif block in section_titles:
             sections.append(Section(block))
         elif not sections:
             cover.append(block)
@@ -63,7 +60,7 @@ def read_paper(path: Path = SOURCE) -> Paper:
             sections[-1].paragraphs.append(first + ("" if first.endswith("-") else " ") + block)
         else:
             sections[-1].paragraphs.append(block)
-    return Paper(cover=cover, sections=sections, notes=notes, joined=joined)
+    return Source(cover=cover, sections=sections, notes=notes, joined=joined)
 
 
 def _is_cut(paragraph: str) -> bool:

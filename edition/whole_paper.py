@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
+from edition.errors import EditionError
 from edition.notes import CITATION_BLOCK, NOTE_DEFINITION
 from edition.paragraphs import paragraph_id, split_blocks
 
@@ -21,12 +22,9 @@ COVER = re.compile(r'^<div class="cover" markdown>\n.*?\n</div>$', re.MULTILINE 
 AFFILIATION = re.compile(r'<p class="cover-affiliation" markdown>(.*?)</p>')
 AUTHOR = re.compile(r'<p class="cover-author">(.*?)</p>')
 HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
+TITLE = re.compile(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
 LIST_MARKER = re.compile(r"^([-*+] )")
 LETTERED_ITEM = re.compile(r"^([-*+] )([a-z])\) ", re.MULTILINE)
-
-
-class WholePaperError(ValueError):
-    """The chapter files cannot be put together; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -39,20 +37,34 @@ class Chapter:
     def slug(self) -> str:
         return Path(self.src_uri).stem
 
+    @property
+    def title(self) -> str:
+        """The section's title, as its heading gives it."""
+        heading = TITLE.search(self.body)
+        return " ".join(heading.group(1).split()) if heading else self.src_uri
 
-def read_chapters(docs_dir: Path) -> list[Chapter]:
-    """The paper's sections in the paper's order, read from their files."""
+
+def chapters_of(pages: dict[str, str]) -> list[Chapter]:
+    """The paper's sections in the paper's order: {src_uri: Markdown with front matter} in."""
     chapters = []
-    for path in sorted(docs_dir.glob("*.md")):
-        body, meta = get_data(path.read_text(encoding="utf-8"))
+    for src_uri, content in sorted(pages.items()):
+        body, meta = get_data(content)
         if meta.get("paper_section"):
-            chapters.append(Chapter(int(meta["paper_section"]), path.name, body))
+            chapters.append(Chapter(int(meta["paper_section"]), src_uri, body))
     sections = sorted(chapter.section for chapter in chapters)
     if sections != list(range(1, len(sections) + 1)) or not sections:
-        raise WholePaperError(
+        raise EditionError(
             f"the chapters' paper_section numbers are {sections}; number them 1, 2, 3, ..."
         )
     return sorted(chapters, key=lambda chapter: chapter.section)
+
+
+def read_chapters(docs_dir: Path) -> list[Chapter]:
+    """The paper's sections in the paper's order, read from their files."""
+    pages = {
+        path.name: path.read_text(encoding="utf-8") for path in sorted(docs_dir.glob("*.md"))
+    }
+    return chapters_of(pages)
 
 
 def read_cover(home_markdown: str) -> tuple[str, str]:
@@ -61,7 +73,7 @@ def read_cover(home_markdown: str) -> tuple[str, str]:
     cover = COVER.search(body)
     note_1 = next((m.group(0) for m in NOTE_DEFINITION.finditer(body) if m.group(1) == "1"), None)
     if not cover or not note_1:
-        raise WholePaperError(
+        raise EditionError(
             f"docs/{HOME_PAGE} must hold the cover (<div class=\"cover\" markdown> ... </div>) "
             "and the definition of note [^1]"
         )
@@ -137,7 +149,7 @@ def epub_markdown(
     cover, note_1 = read_cover(home_markdown)
     affiliation, author = AFFILIATION.search(cover), AUTHOR.search(cover)
     if not affiliation or not author:
-        raise WholePaperError(
+        raise EditionError(
             f'docs/{HOME_PAGE}: the cover needs <p class="cover-author"> and '
             '<p class="cover-affiliation" markdown>'
         )

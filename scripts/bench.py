@@ -32,8 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from edition.baseline import make_plain_project  # noqa: E402
-from edition.first_view import QuietHandler, first_view, gzip_size, served  # noqa: E402
+from tests.support.baseline import make_plain_project  # noqa: E402
+from tests.support.first_view import QuietHandler, first_view, gzip_size, served  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu"]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-# Keep compiled hooks between builds even where the environment says not to
+# Keep the compiled engine between builds even where the environment says not to
 # (PYTHONDONTWRITEBYTECODE): compiling them again costs every build ~30 ms.
 sys.dont_write_bytecode = False
 
@@ -25,7 +25,7 @@ GENERIC = ("Error reading page", "Aborted with")
 
 
 class Problems(logging.Handler):
-    """Collect what MkDocs and the hooks say is wrong while a build runs."""
+    """Collect what MkDocs and the edition say is wrong while a build runs."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -96,7 +96,7 @@ def build(site_dir: Path) -> int:
 # starts; the watched files are a few dozen, so looking ten times a second costs nothing.
 POLLING_INTERVAL = 0.1
 BUILD_DELAY = 0.05
-WATCHED = ["references.bib", "hooks", "data", "edition", "overrides"]
+WATCHED = ["references.bib", "data", "edition", "overrides", "source"]
 
 
 def serve(dev_addr: str) -> int:

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from edition.baseline import make_plain_project
-from edition.first_view import first_view, served
+from tests.support.baseline import make_plain_project
+from tests.support.first_view import first_view, served
 
 BUDGETS = {  # page -> gzip bytes; measured 72.3, 76.6, 84.8, 77.1, 73.2, 91.7, 72.1 KB
     "index.html": 76_000,

@@ -7,6 +7,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 
+from tests.support.paper import the_source
 from edition.apparatus import in_source, source_passages
 from edition.source import words
 from tests.conftest import PAPER_PAGES, ROOT
@@ -14,7 +15,7 @@ from tests.conftest import PAPER_PAGES, ROOT
 GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
 INDEX = yaml.safe_load((ROOT / "data" / "index.yml").read_text(encoding="utf-8"))
 TIMELINE = yaml.safe_load((ROOT / "data" / "timeline.yml").read_text(encoding="utf-8"))
-SOURCE = source_passages()
+SOURCE = source_passages(the_source())
 EXPANSION = {entry["term"]: entry["expansion"] for entry in GLOSSARY}
 TEXT_PAGES = ["index.html", *PAPER_PAGES]  # the title page holds note 1
 

@@ -6,9 +6,10 @@ import copy
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.source import read_paper, words
+from edition.source import words
+from tests.support.paper import the_source
 
-PAPER = read_paper()
+PAPER = the_source()
 CHAPTERS = dict(zip(
     [section.title for section in PAPER.sections],
     ["introduction", "alliance-adaptation", "mutually-beneficial-rationale", "synchronizing-views"],

@@ -8,10 +8,11 @@ import pytest
 
 from edition.bibliography import load_bibliography
 from edition.notes import read_notes
-from edition.source import NOTE_NUMBER, note_number, read_paper, words
+from edition.source import NOTE_NUMBER, note_number, words
+from tests.support.paper import the_source
 
 ROOT = Path(__file__).resolve().parents[2]
-PAPER = read_paper()
+PAPER = the_source()
 PAGES = ["index.html", "introduction/index.html", "alliance-adaptation/index.html",
          "mutually-beneficial-rationale/index.html", "synchronizing-views/index.html"]
 

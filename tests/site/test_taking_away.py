@@ -16,10 +16,11 @@ from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
 from edition.bibliography import load_bibliography
 from edition.editors_notes import EDITORS_NOTES_FILE, load_editors_notes
-from edition.source import read_paper, words
+from edition.source import words
+from tests.support.paper import the_source
 
 ROOT = Path(__file__).resolve().parents[2]
-PAPER = read_paper()
+PAPER = the_source()
 EDITORS_NOTES = load_editors_notes(ROOT / EDITORS_NOTES_FILE)
 SLUGS = ["introduction", "alliance-adaptation", "mutually-beneficial-rationale",
          "synchronizing-views"]

@@ -3,22 +3,26 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-import markdown
 import pytest
 
 from edition.apparatus import (
-    ApparatusError,
     Passage,
     find_quote,
+    group_by_chapter,
     in_source,
     load_data,
     mentions,
+    paper_passages,
     plain_text,
-    read_paper,
     read_passages,
+    source_passages,
 )
+from edition.errors import EditionError
 from edition.paragraphs import number_paragraphs, read_paragraphs
+from edition.templates import render
+from tests.support.paper import the_source
 from tests.unit.hooks import load_hook
+from tests.unit.treeprocessors import convert
 
 glossary = load_hook("glossary")
 index_of_terms = load_hook("index_of_terms")
@@ -78,7 +82,7 @@ def test_pages_outside_the_paper_give_no_passages_but_the_title_page_gives_its_n
 def test_the_paper_is_read_in_section_order():
     later = CHAPTER.replace("paper_section: 2", "paper_section: 3")
     pages = {"b.md": later, "a.md": CHAPTER}
-    assert [p.src_uri for p in read_paper(pages)][:1] == ["a.md"]
+    assert [p.src_uri for p in paper_passages(pages)][:1] == ["a.md"]
 
 
 def test_a_link_target_is_not_read_as_text():
@@ -101,41 +105,58 @@ def test_a_quotation_is_found_in_its_chapter_only():
 
 
 def test_the_source_check_is_verbatim():
-    assert in_source("wartime operational control (OPCON)")
-    assert not in_source("wartime operational control (OPCON) arrangements")
-    assert in_source("Comments by President Bush in the 2002 State of the Union address")  # across a page break
+    source = source_passages(the_source())
+    assert in_source("wartime operational control (OPCON)", source)
+    assert not in_source("wartime operational control (OPCON) arrangements", source)
+    assert in_source(  # across a page break
+        "Comments by President Bush in the 2002 State of the Union address", source)
 
 
 def test_a_data_file_must_be_a_list_with_its_required_fields(tmp_path):
     path = tmp_path / "glossary.yml"
     path.write_text("- term: ROK\n")
-    with pytest.raises(ApparatusError, match="data/glossary.yml: entry 1 needs a 'expansion'"):
+    with pytest.raises(EditionError, match="data/glossary.yml: entry 1 needs a 'expansion'"):
         load_data(path, fields=glossary.FIELDS)
     path.write_text("- term: ROK\n  expansion: Republic of Korea\n  meaning: x\n")
-    with pytest.raises(ApparatusError, match="unknown field"):
+    with pytest.raises(EditionError, match="unknown field"):
         load_data(path, fields=glossary.FIELDS)
     path.write_text("term: ROK\n")
-    with pytest.raises(ApparatusError, match="must be a YAML list"):
+    with pytest.raises(EditionError, match="must be a YAML list"):
         load_data(path, fields=glossary.FIELDS)
-    with pytest.raises(ApparatusError, match="is missing"):
+    with pytest.raises(EditionError, match="is missing"):
         load_data(tmp_path / "none.yml", fields=glossary.FIELDS)
+
+
+GLOSSARY = "data/glossary.yml"
+INDEX = "data/index.yml"
+TIMELINE = "data/timeline.yml"
+CATEGORIES = {
+    "people": "People",
+    "places": "Places and bases",
+    "bodies": "Agreements, bodies and policies",
+    "events": "Events",
+    "ideas": "Ideas and phrases",
+}
 
 
 def test_the_paper_wording_of_a_term_must_be_the_papers():
     source = ["the authority of wartime operational control (OPCON) and"]
-    glossary.check_terms([{"term": "OPCON", "as_printed": "wartime operational control (OPCON)"}], source=source)
-    with pytest.raises(ApparatusError, match="not the paper's"):
-        glossary.check_terms([{"term": "OPCON", "as_printed": "operational control (OPCON) of war"}], source=source)
-    with pytest.raises(ApparatusError, match="listed twice"):
-        glossary.check_terms([{"term": "ROK"}, {"term": "ROK"}], source=source)
+    glossary.check_terms([{"term": "OPCON", "as_printed": "wartime operational control (OPCON)"}],
+                         source=source, name=GLOSSARY)
+    with pytest.raises(EditionError, match="not the paper's") as error:
+        glossary.check_terms([{"term": "OPCON", "as_printed": "operational control (OPCON) of war"}],
+                             source=source, name=GLOSSARY)
+    assert str(error.value).startswith("data/glossary.yml: ")
+    with pytest.raises(EditionError, match="listed twice"):
+        glossary.check_terms([{"term": "ROK"}, {"term": "ROK"}], source=source, name=GLOSSARY)
 
 
 def render_html(text: str, terms: dict[str, str]) -> str:
-    md = markdown.Markdown(
-        extensions=["abbr", "footnotes", "attr_list", glossary.FocusableAbbreviationsExtension()],
+    return convert(
+        text, ["edition-focusable-abbr"],
+        extensions=["abbr", "footnotes", "attr_list"],
         extension_configs={"abbr": {"glossary": terms}},
     )
-    return md.convert(text)
 
 
 def test_abbreviations_are_wrapped_and_focusable_but_not_in_links_code_or_note_markers():
@@ -161,12 +182,34 @@ def test_the_glossary_lists_terms_with_the_papers_wording_and_every_passage():
          "as_printed": "United States Forces Korea (USFK)"},
         {"term": "DMZ", "expansion": "demilitarized zone"},
     ]
-    page = glossary.render_glossary(terms, passages())
-    assert page.index('id="dmz"') < page.index('id="usfk"')
+    entries = glossary.glossary_entries(terms, passages(), name=GLOSSARY)
+    assert [(entry["id"], entry["term"]) for entry in entries] == [("dmz", "DMZ"), ("usfk", "USFK")]
+    usfk = entries[1]
+    assert usfk["as_printed"] == "United States Forces Korea (USFK)"
+    assert [(chapter, src_uri, [p.anchor for p in found]) for chapter, src_uri, found in usfk["used"]] == [
+        ("Alliance Adaptation", "alliance-adaptation.md", ["p-2"])]
+    page = render("glossary.html", entries=entries)
+    assert page.index('<dt id="dmz">DMZ</dt>') < page.index('<dt id="usfk">USFK</dt>')
     assert "The paper: “United States Forces Korea (USFK)”." in page
-    assert "[¶\u00a02](alliance-adaptation.md#p-2)" in page
-    with pytest.raises(ApparatusError, match="SPI is used nowhere"):
-        glossary.render_glossary([{"term": "SPI", "expansion": "Security Policy Initiative"}], passages())
+    assert "The paper does not spell it out." in page  # DMZ has no 'as_printed'
+    assert ('<span class="apparatus-chapter">Alliance Adaptation</span>: '
+            '<a href="/alliance-adaptation.md#p-2">¶\u00a02</a>') in page
+    with pytest.raises(EditionError, match="SPI is used nowhere") as error:
+        glossary.glossary_entries([{"term": "SPI", "expansion": "Security Policy Initiative"}],
+                                  passages(), name=GLOSSARY)
+    assert error.value.file == GLOSSARY
+
+
+def index_page(listed: dict[str, list[tuple[dict, list[Passage]]]]) -> str:
+    """The Index page's HTML for `index_entries`' result, as the step renders it."""
+    categories = [
+        {"id": key, "title": CATEGORIES[key],
+         "entries": [{"heading": entry["entry"], "found": group_by_chapter(found)}
+                     for entry, found in entries]}
+        for key, entries in listed.items()
+        if entries
+    ]
+    return render("index-of-terms.html", categories=categories)
 
 
 def test_the_index_groups_entries_by_category_and_fails_on_an_entry_found_nowhere():
@@ -175,15 +218,35 @@ def test_the_index_groups_entries_by_category_and_fails_on_an_entry_found_nowher
         {"entry": "Bush, George W.", "category": "people", "variants": ["Bush"]},
         {"entry": "Lee Myung-bak", "category": "people", "variants": ["Lee"], "excluding": ["Sang-hyun Lee"]},
     ]
-    index_of_terms.check_entries(entries)
-    page = index_of_terms.render_index(entries, passages())
-    assert page.index("## People") < page.index("Bush, George W.") < page.index("Lee Myung-bak")
-    assert page.index("Lee Myung-bak") < page.index("## Places and bases") < page.index("Yongsan</span>")
-    assert "(alliance-adaptation.md#p-4)" not in page  # Sang-hyun Lee is another Lee
-    with pytest.raises(ApparatusError, match="'Carter' is mentioned nowhere"):
-        index_of_terms.render_index([{"entry": "Carter", "category": "people", "variants": ["Carter"]}], passages())
-    with pytest.raises(ApparatusError, match="use one of people"):
-        index_of_terms.check_entries([{"entry": "X", "category": "persons", "variants": ["X"]}])
+    index_of_terms.check_entries(entries, CATEGORIES, name=INDEX)
+    listed = index_of_terms.index_entries(entries, passages(), CATEGORIES, name=INDEX)
+    assert list(listed) == list(CATEGORIES)  # the categories in the order the page shows them
+    assert [(entry["entry"], [p.anchor for p in found]) for entry, found in listed["people"]] == [
+        ("Bush, George W.", ["p-3"]), ("Lee Myung-bak", ["p-3"])]  # not p-4: Sang-hyun Lee is another Lee
+    assert [entry["entry"] for entry, _ in listed["places"]] == ["Yongsan"]
+    page = index_page(listed)
+    assert page.index('<h2 id="people">People</h2>') < page.index("Bush, George W.") < page.index("Lee Myung-bak")
+    assert (page.index("Lee Myung-bak") < page.index('<h2 id="places">Places and bases</h2>')
+            < page.index('<span class="index-entry">Yongsan</span>'))
+    assert 'id="events"' not in page  # a category without entries has no heading
+    assert "/alliance-adaptation.md#p-4" not in page
+    assert '<a href="/alliance-adaptation.md#p-1">¶\u00a01</a>' in page  # Yongsan
+    with pytest.raises(EditionError, match="'Carter' is mentioned nowhere"):
+        index_of_terms.index_entries([{"entry": "Carter", "category": "people", "variants": ["Carter"]}],
+                                     passages(), CATEGORIES, name=INDEX)
+    with pytest.raises(EditionError, match="use one of people"):
+        index_of_terms.check_entries([{"entry": "X", "category": "persons", "variants": ["X"]}],
+                                     CATEGORIES, name=INDEX)
+
+
+def timeline_page(placed: list[tuple[dict, Passage]]) -> str:
+    """The Timeline page's HTML for `place_events`' result, as the step renders it."""
+    events = [
+        {"date": str(event["date"]), "event": event["event"],
+         "quote": " ".join(event["quote"].split()), "passage": passage}
+        for event, passage in placed
+    ]
+    return render("timeline.html", events=events)
 
 
 def test_the_timeline_is_chronological_and_fails_on_a_quotation_the_text_lacks():
@@ -193,12 +256,17 @@ def test_the_timeline_is_chronological_and_fails_on_a_quotation_the_text_lacks()
         {"date": "1990", "sort": "1990-05", "event": "Earlier", "quote": "USFK left the DMZ.",
          "chapter": "alliance-adaptation.md"},
     ]
-    timeline.check_events(events)
-    page = timeline.render_timeline(events, passages())
+    timeline.check_events(events, name=TIMELINE)
+    placed = timeline.place_events(events, passages(), name=TIMELINE)
+    assert [(event["event"], passage.anchor) for event, passage in placed] == [
+        ("Earlier", "p-2"), ("Later", "p-3")]
+    page = timeline_page(placed)
     assert page.index("Earlier") < page.index("Later")
-    assert "(alliance-adaptation.md#p-2)" in page and "(alliance-adaptation.md#p-3)" in page
+    assert '<a href="/alliance-adaptation.md#p-2">Alliance Adaptation, ¶\u00a02</a>' in page
+    assert '<a href="/alliance-adaptation.md#p-3">Alliance Adaptation, ¶\u00a03</a>' in page
+    assert '<q class="timeline-quote">USFK left the DMZ.</q>' in page
     events[0]["quote"] = "Lee met Obama."
-    with pytest.raises(ApparatusError, match="the quotation for 'Later' is not in docs/alliance-adaptation.md"):
-        timeline.render_timeline(events, passages())
-    with pytest.raises(ApparatusError, match="YYYY, YYYY-MM or YYYY-MM-DD"):
-        timeline.check_events([{"sort": "May 1980", "event": "Coup"}])
+    with pytest.raises(EditionError, match="the quotation for 'Later' is not in docs/alliance-adaptation.md"):
+        timeline.place_events(events, passages(), name=TIMELINE)
+    with pytest.raises(EditionError, match="YYYY, YYYY-MM or YYYY-MM-DD"):
+        timeline.check_events([{"sort": "May 1980", "event": "Coup"}], name=TIMELINE)

@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.bibliography import BibliographyError, load_bibliography, short_label
+from edition.errors import EditionError
+from edition.bibliography import load_bibliography, short_label
 from tests.unit.hooks import load_hook
 
 bibliography = load_hook("bibliography")
@@ -50,5 +51,5 @@ def test_short_label_names_authors_or_editors_and_year(tmp_path):
     ("@book{a, title = {T}\n@book{b, title = {U}}", "references.bib:1: entry 'a' has unbalanced"),
 ])
 def test_a_bad_bibliography_is_refused_with_its_line(tmp_path, text, message):
-    with pytest.raises(BibliographyError, match=message):
+    with pytest.raises(EditionError, match=message):
         load_bibliography(write(tmp_path, text))

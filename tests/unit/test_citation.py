@@ -2,15 +2,15 @@
 import pytest
 import yaml
 
+from edition.errors import EditionError
 from edition.citation import (
-    CitationDataError,
     apa,
     bibtex,
     chicago_bibliography,
     chicago_note,
     citation_forms,
     paragraph_citation,
-    read_paper,
+    paper_facts,
     read_section,
 )
 
@@ -35,7 +35,7 @@ SECTION_URL = "https://example.org/alliance-adaptation/"
 
 @pytest.fixture
 def paper():
-    return read_paper(RECORD)
+    return paper_facts(RECORD["paper"])
 
 
 @pytest.fixture
@@ -131,18 +131,30 @@ def test_forms_have_distinct_ids_and_plain_text_without_markup(paper, section):
 
 
 @pytest.mark.parametrize("change, message", [
-    ({"title": ""}, "lacks title"),
-    ({"date": "February 2009"}, "must be YYYY-MM"),
-    ({"date": "2009-13"}, "must be YYYY-MM"),
-    ({"author": {"family": "Snyder"}}, "needs `family` and `given`"),
+    ({"title": None}, "Sub-option 'title': Required configuration not provided"),
+    ({"date": "February 2009"}, "is not a month; write YYYY-MM"),
+    ({"date": "2009-13"}, "is not a month; write YYYY-MM"),
+    ({"date": 2009}, "write the month as \"YYYY-MM\", quoted"),
+    ({"author": {"family": "Snyder"}}, "Sub-option 'given'"),
 ])
 def test_an_incomplete_record_names_what_to_fix(change, message):
-    with pytest.raises(CitationDataError, match=message):
-        read_paper({"paper": {**RECORD["paper"], **change}})
+    from edition.config import EditionConfig
+    from tests.support.paper import SOURCE_FILE
+
+    config = EditionConfig()
+    record = {**RECORD["paper"], **change}
+    config.load_dict({
+        "paper": {key: value for key, value in record.items() if value is not None},
+        "source": str(SOURCE_FILE),
+        "epub": {"file_name": "a.epub", "description": "d", "rights": "r"},
+    })
+    failed, _ = config.validate()
+    assert failed, change
+    assert any(message in str(error) for _, error in failed), failed
 
 
 def test_a_section_missing_from_the_record_is_named(paper):
-    with pytest.raises(CitationDataError, match="lacks 'bibliography.md'"):
+    with pytest.raises(EditionError, match="lacks 'bibliography.md'"):
         read_section(paper, title="Bibliography", src_uri="bibliography.md")
 
 
@@ -154,7 +166,9 @@ def test_the_record_in_mkdocs_yml_names_every_section_of_the_paper():
 
     Loader.add_constructor("!ENV", lambda loader, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    paper = read_paper(config["extra"])
+    options = next(entry["edition"] for entry in config["plugins"]
+                   if isinstance(entry, dict) and "edition" in entry)
+    paper = paper_facts(options["paper"])
     assert sorted(paper.section_titles_sentence_case) == sorted(
         path.replace("/index.html", ".md") for path in PAPER_PAGES
     )

@@ -2,24 +2,28 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from markdown.serializers import to_html_string
 
+from edition.errors import EditionError
 from edition.editors_notes import (
     EDITORS_NOTES_FILE,
     EditorNote,
-    EditorsNotesError,
     load_editors_notes,
     parse_editors_notes,
 )
 from edition.paragraphs import read_paragraphs
-from edition.source import read_paper
+from edition.templates import fragment
 from edition.whole_paper import read_chapters
 from tests.unit.hooks import load_hook
+from tests.support.paper import the_source
+from tests.unit.treeprocessors import convert, paper_build, serialized, tree
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTES = load_editors_notes(ROOT / EDITORS_NOTES_FILE)
-PAPER = read_paper()
+PAPER = the_source()
 editors_notes = load_hook("editors_notes")
 
 
@@ -42,17 +46,32 @@ def test_entries_are_numbered_in_the_order_of_the_file():
     ([entry(anchor="#p-1")], "must be a paragraph (p-7) or a note (fn:16)"),
 ])
 def test_mistakes_in_the_file_are_named(entries, complaint):
-    with pytest.raises(EditorsNotesError, match=complaint.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(EditionError, match=complaint.replace("(", r"\(").replace(")", r"\)")):
         parse_editors_notes(entries)
+
+
+def marked(html: str, notes: list[EditorNote]) -> str:
+    """The HTML of a page's content once `add_editors_notes` has marked it."""
+    root = tree(html)
+    editors_notes.add_editors_notes(root, notes)
+    return serialized(root)
+
+
+def note_html(note: EditorNote) -> tuple[str, str]:
+    """The marker and the aside of a note, as the page's serializer writes them."""
+    marker, aside = fragment("editor-note.html", note=note)
+    marker.tail = aside.tail = None
+    return to_html_string(marker), to_html_string(aside)
 
 
 def test_the_marker_follows_the_words_and_the_aside_the_paragraph():
     note = EditorNote(1, "introduction.md", "p-2", "sea lanes of cooperation", "A remark & more.")
     html = '<p id="p-1">First.</p><p id="p-2">monitoring sea lanes of cooperation, nuclear</p>'
-    result = editors_notes.add_editors_notes(html, [note])
+    result = marked(html, [note])
+    marker, aside = note_html(note)
     assert result == (
         '<p id="p-1">First.</p><p id="p-2">monitoring sea lanes of cooperation'
-        + editors_notes.marker_html(note) + ", nuclear</p>" + editors_notes.aside_html(note)
+        + marker + ", nuclear</p>" + aside
     )
     assert "A remark &amp; more." in result
 
@@ -60,8 +79,12 @@ def test_the_marker_follows_the_words_and_the_aside_the_paragraph():
 def test_a_note_s_remark_stays_inside_the_note():
     note = EditorNote(1, "alliance-adaptation.md", "fn:16", "October 22, 2005", "Remark.")
     html = '<ol><li id="fn:16" value="16"><p>Communiqué, October 22, 2005, address.</p></li></ol>'
-    result = editors_notes.add_editors_notes(html, [note])
-    assert result.endswith(editors_notes.aside_html(note) + "</li></ol>")
+    result = marked(html, [note])
+    marker, aside = note_html(note)
+    assert result == (
+        '<ol><li id="fn:16" value="16"><p>Communiqué, October 22, 2005'
+        + marker + ", address.</p>" + aside + "</li></ol>"
+    )
 
 
 @pytest.mark.parametrize("html, complaint", [
@@ -71,17 +94,68 @@ def test_a_note_s_remark_stays_inside_the_note():
 ])
 def test_words_not_on_the_page_stop_the_build(html, complaint):
     note = EditorNote(1, "introduction.md", "p-2", "words", "Remark.")
-    with pytest.raises(EditorsNotesError, match=complaint if "p-1" not in html else "no paragraph"):
-        editors_notes.add_editors_notes(html, [note])
+    with pytest.raises(EditionError, match=complaint if "p-1" not in html else "no paragraph"):
+        marked(html, [note])
 
 
 def test_the_markers_and_asides_are_the_edition_s_and_not_footnotes():
     note = EditorNote(3, "introduction.md", "p-1", "x", "Remark.")
-    assert 'class="editor-note-ref edition-added"' in editors_notes.marker_html(note)
-    aside = editors_notes.aside_html(note)
-    assert aside.startswith('<aside class="editor-note edition-added" id="ed-3" role="note" '
-                            'aria-label="Editor\'s note 3">')
-    assert "footnote" not in aside + editors_notes.marker_html(note)
+    marker, aside = note_html(note)
+    assert marker == ('<a aria-label="Editor\'s note 3" class="editor-note-ref edition-added" '
+                      'href="#ed-3" id="ed-ref-3" title="Editor\'s note 3"></a>')
+    assert aside.startswith('<aside aria-label="Editor\'s note 3" class="editor-note edition-added" '
+                            'id="ed-3" role="note">')
+    assert "footnote" not in aside + marker
+
+
+# The words are looked for in the text a reader sees, across the elements Python-Markdown
+# has made of it (abbr runs before the editor's notes, edition/pipeline.py). The old hook
+# searched the page's HTML with `str.count`: it found "Republic of Korea" in the `title`
+# attribute of the <abbr> and wrote the marker inside the attribute, and it did not find
+# "the ROK Army" in `the <abbr title="...">ROK</abbr> Army`, so it stopped the build.
+
+ABBREVIATED = '<p id="p-1">the <abbr title="Republic of Korea">ROK</abbr> Army moved.</p>'
+
+
+def test_words_only_in_an_attribute_are_not_on_the_page():
+    note = EditorNote(1, "introduction.md", "p-1", "Republic of Korea", "Remark.")
+    with pytest.raises(EditionError, match="the words 'Republic of Korea' are not in p-1"):
+        marked(ABBREVIATED, [note])
+
+
+def test_words_across_an_abbreviation_get_the_marker_after_their_last_word():
+    note = EditorNote(1, "introduction.md", "p-1", "the ROK Army", "Remark.")
+    marker, aside = note_html(note)
+    assert marked(ABBREVIATED, [note]) == (
+        '<p id="p-1">the <abbr title="Republic of Korea">ROK</abbr> Army'
+        + marker + " moved.</p>" + aside
+    )
+
+
+def convert_introduction(markdown: str, notes: list[EditorNote]) -> str:
+    """docs/introduction.md converted with abbr and the editor's notes at their priorities."""
+    step = SimpleNamespace(notes=notes, file="data/editors_notes.yml")
+    return convert(
+        markdown, ["edition-editors-notes"], build=paper_build(), steps={"editors_notes": step},
+        extensions=["abbr", "attr_list"],
+        extension_configs={"abbr": {"glossary": {"ROK": "Republic of Korea"}}},
+    )
+
+
+def test_in_the_build_the_words_are_found_across_the_abbreviations_abbr_has_made():
+    note = EditorNote(1, "introduction.md", "p-1", "the ROK Army", "Remark.")
+    marker, aside = note_html(note)
+    assert convert_introduction("the ROK Army moved.\n{ #p-1 }", [note]) == (
+        '<p id="p-1">the <abbr title="Republic of Korea">ROK</abbr> Army'
+        + marker + " moved.</p>" + aside  # the paragraph's line break moves after the aside
+    )
+    expansion = EditorNote(1, "introduction.md", "p-1", "Republic of Korea", "Remark.")
+    with pytest.raises(EditionError) as error:
+        convert_introduction("the ROK Army moved.\n{ #p-1 }", [expansion])
+    assert str(error.value) == (
+        "data/editors_notes.yml: entry 1: the words 'Republic of Korea' are not in p-1; "
+        "quote them exactly as the paper prints them (docs/introduction.md)"
+    )
 
 
 # The data file against the paper's own text in source/

@@ -1,6 +1,7 @@
 import pytest
 
-from edition.notes import NoteError, check_notes, read_markers, read_notes
+from edition.errors import EditionError
+from edition.notes import check_notes, read_markers, read_notes
 
 PAGE = """Text.[^2] More text.[^3]
 
@@ -24,20 +25,23 @@ def test_markers_in_reading_order():
 
 
 def test_a_marker_without_definition_is_named():
-    with pytest.raises(NoteError, match=r"\[\^4\] has no definition"):
+    with pytest.raises(EditionError, match=r"\[\^4\] has no definition"):
         check_notes(PAGE.replace("[^2] More", "[^2][^4] More"))
 
 
 def test_a_definition_without_marker_is_named_with_its_line():
-    with pytest.raises(NoteError, match=r"line 4: note \[\^3\] is defined but never referenced"):
+    with pytest.raises(EditionError, match=r"^note \[\^3\] is defined but never referenced") as error:
         check_notes(PAGE.replace(" More text.[^3]", ""))
+    assert error.value.line == 4
+    assert str(error.value.at("docs/introduction.md")).startswith(
+        "docs/introduction.md:4: note [^3] is defined but never referenced")
 
 
 def test_a_twice_defined_note_is_refused():
-    with pytest.raises(NoteError, match="defined twice"):
+    with pytest.raises(EditionError, match="defined twice"):
         check_notes(PAGE + "[^3]: Again.\n")
 
 
 def test_a_key_with_capitals_is_refused():
-    with pytest.raises(NoteError, match="not a citation key"):
+    with pytest.raises(EditionError, match="not a citation key"):
         read_notes("[^2]: Text. [@Kang2004]")

@@ -3,7 +3,7 @@ import json
 
 from pybtex.database import parse_string
 
-from edition.citation import read_paper
+from edition.citation import paper_facts
 from tests.unit.hooks import load_hook
 from tests.unit.test_citation import RECORD
 
@@ -56,7 +56,7 @@ def test_cited_keys_are_once_each_in_order_of_first_citation():
 
 
 def test_the_paper_is_a_report_and_a_section_a_chapter_of_it():
-    paper = read_paper(RECORD)
+    paper = paper_facts(RECORD["paper"])
     report = page_metadata.json_ld(paper, kind="report", title="", url="https://x/", home_url="https://x/")
     assert report["@type"] == "Report" and report["datePublished"] == "2009-02"
     chapter = page_metadata.json_ld(paper, kind="chapter", title="Introduction",

@@ -1,4 +1,5 @@
 from tests.unit.hooks import load_hook
+from tests.unit.treeprocessors import convert, paper_build
 
 paragraph_ids = load_hook("paragraph_ids")
 
@@ -19,6 +20,18 @@ def test_rewording_a_paragraph_keeps_every_id():
 
 
 def test_a_permalink_opens_each_numbered_paragraph():
-    html = paragraph_ids.add_permalinks('<p id="p-7">Text</p><p>Other</p>')
-    assert html.startswith('<p id="p-7"><a class="paragraph-link edition-added" href="#p-7"')
-    assert html.endswith("¶</a>Text</p><p>Other</p>")
+    html = convert("Text\n{ #p-7 }\n\nOther", ["edition-permalinks"], build=paper_build())
+    # Python-Markdown writes an element's attributes in alphabetical order
+    assert html == (
+        '<p id="p-7"><a aria-label="Permanent link to paragraph 7" '
+        'class="paragraph-link edition-added" href="#p-7">¶</a>Text</p>\n<p>Other</p>'
+    )
+
+
+def test_a_numbered_list_item_gets_a_permalink_and_a_page_outside_the_paper_none():
+    markdown = "- a) one\n{ #p-2 }\n- b) two\n{ #p-3 }"
+    html = convert(markdown, ["edition-permalinks"], build=paper_build())
+    assert ('<li id="p-3"><a aria-label="Permanent link to paragraph 3" '
+            'class="paragraph-link edition-added" href="#p-3">¶</a>b) two</li>') in html
+    assert html.count("paragraph-link") == 2
+    assert "paragraph-link" not in convert(markdown, ["edition-permalinks"], build=paper_build(section=0))

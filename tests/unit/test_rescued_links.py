@@ -6,7 +6,7 @@ from pybtex.database import parse_string
 
 from tests.unit.hooks import load_hook
 
-rescued_links = load_hook("rescued_links")
+rescued_links = load_hook("archived_copies")
 
 BIB = parse_string(r"""
 @online{consulted, title = {A}, date = {2008-04-19}, urldate = {2008-04-21},

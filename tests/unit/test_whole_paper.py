@@ -6,9 +6,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from edition.errors import EditionError
 from edition.whole_paper import (
     Chapter,
-    WholePaperError,
     chapter_for_one_page,
     epub_markdown,
     escape_lettered_items,
@@ -17,6 +17,7 @@ from edition.whole_paper import (
     without_citation_blocks,
 )
 from tests.unit.hooks import load_hook
+from tests.unit.treeprocessors import convert, paper_build, tree
 
 ROOT = Path(__file__).resolve().parents[2]
 HOME = (
@@ -43,7 +44,7 @@ def test_the_cover_and_note_1_come_from_the_home_page():
     assert cover.startswith('<div class="cover" markdown>') and cover.endswith("</div>")
     assert "Contents" not in cover
     assert note_1 == "[^1]: The first note."
-    with pytest.raises(WholePaperError, match="cover"):
+    with pytest.raises(EditionError, match="cover"):
         read_cover("# No cover\n")
 
 
@@ -68,8 +69,8 @@ def test_the_epub_keeps_the_author_s_notes_and_letters():
 
 
 def test_a_report_link_names_the_section_and_the_paragraph():
-    link = report_error.issue_link("https://example.org/issues/new", section="Introduction",
-                                   paragraph=7, address="https://site/introduction/#p-7")
+    link = report_error.paragraph_issue("https://example.org/issues/new", section="Introduction",
+                                        paragraph=7, address="https://site/introduction/#p-7")
     parts = urlsplit(link)
     query = parse_qs(parts.query)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == "https://example.org/issues/new"
@@ -77,12 +78,37 @@ def test_a_report_link_names_the_section_and_the_paragraph():
     assert "Paragraph: ¶ 7\nAddress: https://site/introduction/#p-7\n" in query["body"][0]
 
 
+def test_a_page_s_report_link_names_the_page_and_an_issue_link_encodes_title_and_body():
+    query = parse_qs(urlsplit(report_error.page_issue(
+        "https://example.org/issues/new", page_title="Glossary", address="https://site/glossary/",
+    )).query)
+    assert query["title"] == ["Error on the page “Glossary”"]
+    assert query["body"][0].startswith("Page: https://site/glossary/\n")
+    assert report_error.issue_link("https://x.org/new", title="a & b", body="c d\n") == (
+        "https://x.org/new?title=a%20%26%20b&body=c%20d%0A")
+
+
 def test_each_numbered_paragraph_gets_a_report_link_after_its_permalink():
-    html = ('<p id="p-1"><a class="paragraph-link edition-added" href="#p-1">¶</a>Text.</p>'
-            '<li id="p-2">Item.</li><p>Not numbered.</p>')
-    result = report_error.add_report_links(html, issue_url="https://x.org/new", section="S",
-                                           page_address="https://site/s/")
+    markdown = "Text.\n{ #p-1 }\n\n- Item.\n{ #p-2 }\n\nNot numbered."
+    result = convert(markdown, ["edition-permalinks", "edition-report-links"], build=paper_build())
     assert result.count('class="report-error edition-added"') == 2
-    assert result.index('class="report-error') > result.index("¶</a>")
+    first = result.split("</p>")[0]
+    assert first.index("¶</a>") < first.index('class="report-error') < first.index("Text.")
     assert 'aria-label="Report an error in paragraph 2"' in result
     assert "&amp;body=" in result
+    assert "Not numbered.</p>" in result and result.endswith("<p>Not numbered.</p>")
+    links = [link for link in tree(result).iter("a") if link.get("class") == "report-error edition-added"]
+    queries = [parse_qs(urlsplit(link.get("href")).query) for link in links]
+    assert [query["title"] for query in queries] == [["Error in “S”, ¶ 1"], ["Error in “S”, ¶ 2"]]
+    assert "Address: https://site/introduction/#p-2\n" in queries[1]["body"][0]
+    assert {link.get("rel") for link in links} == {"nofollow"}
+
+
+def test_without_a_permalink_the_report_link_opens_the_paragraph_and_without_a_url_there_is_none():
+    alone = convert("Text.\n{ #p-1 }", ["edition-report-links"], build=paper_build())
+    assert alone.startswith('<p id="p-1"><a aria-label="Report an error in paragraph 1" '
+                            'class="report-error edition-added" href="https://x.org/new?title=')
+    assert alone.endswith('rel="nofollow"></a>Text.</p>')
+    without = convert("Text.\n{ #p-1 }", ["edition-permalinks", "edition-report-links"],
+                      build=paper_build(report_error_url=None))
+    assert "report-error" not in without and "paragraph-link" in without

@@ -1,0 +1,93 @@
+"""The state of one build: made once when the configuration is read, handed to every step.
+
+What several steps need is read here once (the paper's facts, the
+bibliography, the reference text) or filled in by the one step that reads it
+(the paper's text, by `paper_text`; the page being converted, by the plugin),
+so that no step reads a file another has read, and nothing survives from one
+build to the next under `mkdocs serve`.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from edition.citation import Paper
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+    from mkdocs_bibtex.plugin import BibTexPlugin
+    from pybtex.database import BibliographyData
+
+    from edition.apparatus import Passage
+    from edition.config import EditionConfig
+    from edition.errors import EditionError
+    from edition.source import Source
+    from edition.whole_paper import Chapter
+
+
+@dataclass
+class Build:
+    """One build's state: read once, then filled as the build goes."""
+
+    options: EditionConfig
+    config: MkDocsConfig
+    bibtex: BibTexPlugin
+    paper: Paper
+    # Filled by the step `paper_text` when the site's files are gathered:
+    pages: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown, as written
+    chapters: list[Chapter] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    home_markdown: str = ""
+    source: Source | None = None  # the reference text, once the chapters give its headings
+    source_passages: list[str] = field(default_factory=list)
+    # The page whose Markdown is being converted, for the Markdown extension's steps:
+    page: Page | None = None
+    # note label -> the works its [@key] block cites, for the page being converted:
+    page_note_keys: dict[str, list[str]] = field(default_factory=dict)
+    # What the apparatus steps render where a page holds `<!-- edition:NAME -->`:
+    fillers: dict[str, Callable[[Page], list[etree.Element]]] = field(default_factory=dict)
+    fills: dict[str, list[etree.Element]] = field(default_factory=dict)  # the current page's
+
+    @property
+    def root(self) -> Path:
+        """The folder of mkdocs.yml: every path an editor writes is relative to it."""
+        return Path(self.config.config_file_path).parent
+
+    @property
+    def source_file(self) -> Path:
+        return Path(self.options.source)
+
+    @property
+    def bibliography(self) -> BibliographyData:
+        """The entries of references.bib, as mkdocs-bibtex has read them (strictly checked)."""
+        return self.bibtex.registry.bib_data
+
+    def relative(self, path: str | Path) -> str:
+        """A path as the editor knows it: relative to the folder of mkdocs.yml."""
+        try:
+            return str(Path(path).resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return str(path)
+
+    def source_of(self, page: Page) -> str:
+        """The file of a page, as the editor knows it (docs/introduction.md)."""
+        return self.relative(page.file.abs_src_path or Path(self.config.docs_dir) / page.file.src_uri)
+
+    def chapter_title(self, src_uri: str) -> str:
+        """A section's title as its page's heading gives it."""
+        for chapter in self.chapters:
+            if chapter.src_uri == src_uri:
+                return chapter.title
+        return src_uri
+
+    def place(self, error: EditionError, page: Page, markdown: str) -> EditionError:
+        """A mistake found in a page's Markdown, placed in its file at the file's own line."""
+        content = page.file.content_string
+        if error.file is None and error.line and content.endswith(markdown):
+            error.line += content[: len(content) - len(markdown)].count("\n")
+        return error.at(self.source_of(page))

@@ -1,0 +1,109 @@
+"""Edit a whole HTML document as the theme wrote it, tag by tag, with an HTML parser.
+
+What the theme's templates write (outside the page's Markdown) is changed
+here: a start tag's attributes, or an element dropped. The document is read
+by Python's `HTMLParser`, so a `>` inside an attribute value or a tag inside a
+script is never taken for markup; everything that is not edited is copied
+byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+
+Attributes = list[tuple[str, str | None]]
+DROP = object()  # what an edit returns to leave out the element, its content and its end tag
+
+
+@dataclass
+class StartTag:
+    tag: str
+    attributes: Attributes
+    start: int
+    end: int
+
+    def get(self, name: str) -> str | None:
+        return next((value for key, value in self.attributes if key == name), None)
+
+
+def start_tag(tag: str, attributes: Attributes) -> str:
+    """A start tag written as Python-Markdown and the theme write one."""
+    written = "".join(
+        f" {name}" if value is None else f' {name}="{escape(value, quote=True)}"'
+        for name, value in attributes
+    )
+    return f"<{tag}{written}>"
+
+
+class _Tags(HTMLParser):
+    """The start tags of a document, and where each element ends."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.html = html
+        self.line_starts = [0]
+        for index, character in enumerate(html):
+            if character == "\n":
+                self.line_starts.append(index + 1)
+        self.tags: list[StartTag] = []
+        self.ends: dict[int, int] = {}  # index of a start tag in `tags` -> end of its element
+        self._open: list[tuple[str, int]] = []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: Attributes) -> None:
+        start = self._offset()
+        text = self.get_starttag_text() or ""
+        self.tags.append(StartTag(tag, attrs, start, start + len(text)))
+        self._open.append((tag, len(self.tags) - 1))
+
+    def handle_startendtag(self, tag: str, attrs: Attributes) -> None:
+        start = self._offset()
+        text = self.get_starttag_text() or ""
+        self.tags.append(StartTag(tag, attrs, start, start + len(text)))
+        self.ends[len(self.tags) - 1] = start + len(text)
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._offset()
+        end = self.html.index(">", start) + 1
+        for position in range(len(self._open) - 1, -1, -1):
+            if self._open[position][0] == tag:
+                self.ends[self._open[position][1]] = end
+                del self._open[position:]
+                break
+
+
+def rewrite_tags(html: str, edit: Callable[[StartTag], str | object | None]) -> str:
+    """The document with each start tag for which `edit` returns text replaced by it.
+
+    `edit` returns None to keep the tag, the new tag's text, or DROP to leave
+    the whole element out (with the white space before it).
+    """
+    parser = _Tags(html)
+    parser.feed(html)
+    parser.close()
+    out: list[str] = []
+    copied = 0
+    for index, tag in enumerate(parser.tags):
+        if tag.start < copied:
+            continue  # inside an element already left out
+        replacement = edit(tag)
+        if replacement is None:
+            continue
+        if replacement is DROP:
+            start = tag.start
+            while start > copied and html[start - 1].isspace():
+                start -= 1
+            out.append(html[copied:start])
+            copied = parser.ends.get(index, tag.end)
+            continue
+        out.append(html[copied : tag.start])
+        out.append(str(replacement))
+        copied = tag.end
+    out.append(html[copied:])
+    return "".join(out)

@@ -1,0 +1,122 @@
+"""Expand the paper's abbreviations where they occur, and list them on the Glossary page.
+
+The terms and their expansions live in the data file `glossary` names
+(data/glossary.yml). They are handed to Python-Markdown's `abbr` extension as
+its glossary, so every occurrence in the text becomes `<abbr title="...">`
+without a word of the page changing; the extension works on the parsed text,
+never on link targets, code or note markers. Each `<abbr>` is made focusable
+so that the expansion's tooltip (`docs/assets/glossary-tooltip.js`), which
+opens on hover and on focus, reaches keyboard readers too. The Glossary page's
+placeholder becomes the list of terms, each with the paper's own wording where
+it spells the term out and links to every paragraph and note that uses it.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING
+
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from edition.apparatus import group_by_chapter, in_source, load_data, mentions
+from edition.errors import EditionError
+from edition.step import Step
+from edition.templates import fragment
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    from edition.apparatus import Passage
+
+FIELDS = {"term": True, "expansion": True, "as_printed": False}
+
+
+class FocusableAbbreviations(Treeprocessor):
+    """Let keyboard readers reach each abbreviation (and so its tooltip).
+
+    An abbreviation inside a link is left out of the tab order: the link is
+    already a stop, and a focusable element inside another is one too many.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        inside_links = {id(abbr) for link in root.iter("a") for abbr in link.iter("abbr")}
+        for abbr in root.iter("abbr"):
+            if id(abbr) not in inside_links:
+                abbr.set("tabindex", "0")
+
+
+def check_terms(terms: list[dict], *, source: list[str], name: str) -> None:
+    """Each term once, and the paper's own wording found in the paper."""
+    seen: set[str] = set()
+    for entry in terms:
+        term = str(entry["term"])
+        if term in seen:
+            raise EditionError(f"the term {term} is listed twice; keep one", file=name)
+        seen.add(term)
+        printed = entry.get("as_printed")
+        if printed and not in_source(printed, source):
+            raise EditionError(
+                f"the wording given for {term} ('{printed}') is not the "
+                "paper's; copy it from source/ or remove 'as_printed'",
+                file=name,
+            )
+        if printed and term not in printed:
+            raise EditionError(
+                f"the wording given for {term} ('{printed}') does not contain the term",
+                file=name,
+            )
+
+
+def abbreviations(terms: list[dict]) -> dict[str, str]:
+    """The glossary as the abbr extension takes it: {term: expansion}."""
+    return {str(entry["term"]): str(entry["expansion"]) for entry in terms}
+
+
+def glossary_entries(terms: list[dict], passages: list[Passage], *, name: str) -> list[dict]:
+    """The Glossary page's entries, alphabetical, each with the passages that use it."""
+    entries = []
+    for entry in sorted(terms, key=lambda entry: str(entry["term"]).casefold()):
+        term = str(entry["term"])
+        used = mentions(passages, [term])
+        if not used:
+            raise EditionError(f"the term {term} is used nowhere in the paper; remove it", file=name)
+        entries.append(
+            {
+                "id": term.lower(),
+                "term": term,
+                "expansion": str(entry["expansion"]),
+                "as_printed": entry.get("as_printed"),
+                "used": group_by_chapter(used),
+            }
+        )
+    return entries
+
+
+class Glossary(Step):
+    name = "glossary"
+    after = {"paper_text": "the wordings are checked against the reference text it reads"}
+
+    def config(self, config: MkDocsConfig) -> None:
+        self.file = self.build.relative(self.build.options.glossary)
+        self.terms = load_data(self.build.options.glossary, fields=FIELDS, name=self.file)
+        if "abbr" not in config.markdown_extensions:
+            raise EditionError(
+                "the glossary needs the 'abbr' entry of markdown_extensions", file="mkdocs.yml"
+            )
+        abbr_config = config.mdx_configs.setdefault("abbr", {})
+        abbr_config["glossary"] = {**abbreviations(self.terms), **abbr_config.get("glossary", {})}
+        self.build.fillers["glossary"] = self.render
+
+    def files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        check_terms(self.terms, source=self.build.source_passages, name=self.file)
+        return None
+
+    def render(self, page: Page) -> list[etree.Element]:
+        entries = glossary_entries(self.terms, self.build.passages, name=self.file)
+        elements = fragment("glossary.html", entries=entries)
+        for term in (dt for element in elements for dt in element.iter("dt")):
+            term.text = AtomicString(term.text or "")  # the term itself, not an abbreviation in use
+        return elements

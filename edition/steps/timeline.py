@@ -1,0 +1,79 @@
+"""Fill the Timeline page: the dated events the paper narrates, each in the paper's words.
+
+The events live in the data file `timeline` names (data/timeline.yml): a
+date, a label, a quotation and the section it comes from. The step finds the
+paragraph (or note) of that section that holds the quotation, so the link
+follows the text when paragraphs move; a quotation the text no longer holds
+stops the build.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING
+
+from edition.apparatus import find_quote, load_data
+from edition.errors import EditionError
+from edition.step import Step
+from edition.templates import fragment
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+    from edition.apparatus import Passage
+
+FIELDS = {"date": True, "sort": True, "event": True, "quote": True, "chapter": True}
+SORT_KEY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def check_events(events: list[dict], *, name: str) -> None:
+    """Each event has a sortable date."""
+    for number, event in enumerate(events, start=1):
+        if not SORT_KEY.match(str(event["sort"])):
+            raise EditionError(
+                f"entry {number} ({event['event']}) has the sort key "
+                f"'{event['sort']}'; write YYYY, YYYY-MM or YYYY-MM-DD in quotes",
+                file=name,
+            )
+
+
+def place_events(
+    events: list[dict], passages: list[Passage], *, name: str
+) -> list[tuple[dict, Passage]]:
+    """The events in chronological order, each with the passage that holds its quotation."""
+    placed = []
+    for event in sorted(events, key=lambda event: str(event["sort"])):
+        passage = find_quote(passages, event["quote"], src_uri=event["chapter"])
+        if passage is None:
+            raise EditionError(
+                f"the quotation for '{event['event']}' is not in "
+                f"docs/{event['chapter']}: \"{event['quote']}\"; copy the paper's words "
+                "exactly or correct 'chapter'",
+                file=name,
+            )
+        placed.append((event, passage))
+    return placed
+
+
+class Timeline(Step):
+    name = "timeline"
+
+    def config(self, config: MkDocsConfig) -> None:
+        self.file = self.build.relative(self.build.options.timeline)
+        self.events = load_data(self.build.options.timeline, fields=FIELDS, name=self.file)
+        check_events(self.events, name=self.file)
+        self.build.fillers["timeline"] = self.render
+
+    def render(self, page: Page) -> list[etree.Element]:
+        events = [
+            {
+                "date": str(event["date"]),
+                "event": event["event"],
+                "quote": " ".join(event["quote"].split()),
+                "passage": passage,
+            }
+            for event, passage in place_events(self.events, self.build.passages, name=self.file)
+        ]
+        return fragment("timeline.html", events=events)

@@ -1,0 +1,50 @@
+"""The edition's markup: Jinja templates in edition/templates/, autoescaped, made into trees.
+
+Every piece of HTML the edition adds to a page is a template here (or an
+element built on the tree), rendered with one escaping rule, Jinja's
+autoescape, and parsed into elements that a treeprocessor puts in the page's
+tree, where MkDocs then resolves and validates their links and ids like any
+others. Links are written relative to docs/ (`/introduction.md#p-3`).
+"""
+
+from __future__ import annotations
+
+import functools
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+
+@functools.cache
+def environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("edition", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+
+
+def render(name: str, **context: Any) -> str:
+    """A template of edition/templates/, rendered."""
+    return environment().get_template(name).render(**context)
+
+
+def fragment(name: str, **context: Any) -> list[etree.Element]:
+    """A template rendered and parsed: its top-level elements, ready to insert in a tree."""
+    wrapper = etree.fromstring(f"<fragment>{render(name, **context)}</fragment>")
+    elements = list(wrapper)
+    if wrapper.text and wrapper.text.strip():
+        raise ValueError(f"{name}: text outside an element")
+    return elements
+
+
+def markdown_html(text: str) -> str:
+    """Text formatted in Markdown (pandoc's output for an entry) as HTML, without its <p>."""
+    import markdown
+
+    html = markdown.markdown(text)
+    return html.removeprefix("<p>").removesuffix("</p>")

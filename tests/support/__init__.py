@@ -1,0 +1,1 @@
+"""Helpers of the tests and the benchmark: not part of the edition's engine."""
