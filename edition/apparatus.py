@@ -24,8 +24,7 @@ from edition.source import NOTE_NUMBER, Source
 
 # libyaml's loader when PyYAML has it (ten times as fast), else the same in Python
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-HOME_PAGE = "index.md"
-HOME_PAGE_LABEL = "Title page"  # the home page carries the paper's title and note 1
+HOME_PAGE_LABEL = "Title page"  # the home page: the paper's title, and the notes it carries
 HEADING = re.compile(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
 CITATION_BLOCK = re.compile(r"\[@[^\]]*\]")
 AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>|<[^>\s@]+@[^>\s]+>")
@@ -86,7 +85,7 @@ def page_title(markdown: str, default: str) -> str:
     return plain_text(heading.group(1)) if heading else default
 
 
-def read_passages(src_uri: str, content: str) -> list[Passage]:
+def read_passages(src_uri: str, content: str, *, home_page: str = "index.md") -> list[Passage]:
     """The numbered paragraphs and the notes of one page of the paper.
 
     A page with `paper_section` gives its paragraphs and notes; the title page
@@ -94,9 +93,9 @@ def read_passages(src_uri: str, content: str) -> list[Passage]:
     """
     body, meta = get_data(content)
     section = meta.get("paper_section")
-    if not section and src_uri != HOME_PAGE:
+    if not section and src_uri != home_page:
         return []
-    chapter = HOME_PAGE_LABEL if src_uri == HOME_PAGE else page_title(body, src_uri)
+    chapter = HOME_PAGE_LABEL if src_uri == home_page else page_title(body, src_uri)
     passages = []
     if section:
         text = NOTE_DEFINITION.sub("", body)
@@ -111,9 +110,13 @@ def read_passages(src_uri: str, content: str) -> list[Passage]:
     return passages
 
 
-def paper_passages(pages: dict[str, str]) -> list[Passage]:
+def paper_passages(pages: dict[str, str], *, home_page: str = "index.md") -> list[Passage]:
     """Every passage of the paper, in the paper's order: {src_uri: Markdown} in."""
-    passages = [passage for src_uri, content in pages.items() for passage in read_passages(src_uri, content)]
+    passages = [
+        passage
+        for src_uri, content in pages.items()
+        for passage in read_passages(src_uri, content, home_page=home_page)
+    ]
     return sorted(passages, key=lambda passage: passage.order)
 
 

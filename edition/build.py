@@ -74,6 +74,10 @@ class Build:
         except ValueError:
             return str(path)
 
+    def docs_path(self, src_uri: str) -> str:
+        """A page's file as the editor knows it (docs/introduction.md)."""
+        return self.relative(Path(self.config.docs_dir) / src_uri)
+
     def source_of(self, page: Page) -> str:
         """The file of a page, as the editor knows it (docs/introduction.md)."""
         return self.relative(page.file.abs_src_path or Path(self.config.docs_dir) / page.file.src_uri)

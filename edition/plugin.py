@@ -11,6 +11,7 @@ of them becomes the build's one line here, and nowhere else.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from markdown import Extension
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from edition.step import Step
 
 T = TypeVar("T")
+THEME = Path(__file__).parent / "theme"  # main.html and partials extending Material's
 
 
 def guarded(run: Callable[[], T]) -> T:
@@ -105,6 +107,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             for event, order in schedule(self.steps_in_order).items()
         }
         config.markdown_extensions.append(EditionExtension(build, steps))  # type: ignore[arg-type]
+        # The edition's theme blocks: after the site's own custom_dir, before Material's.
+        dirs = config.theme.dirs
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         self._each("config", lambda step: step.config(config))
         return config
 

@@ -2,7 +2,7 @@
 
 The chapters (`docs/*.md` with `paper_section: N` in their front matter) are
 the only copy of the text. The one-page edition and the EPUB are assembled
-from them at build time, with the cover and note 1 from the home page, so
+from them at build time, with the cover and its notes from the home page, so
 that neither can drift from the chapter pages.
 """
 from __future__ import annotations
@@ -17,7 +17,6 @@ from edition.errors import EditionError
 from edition.notes import CITATION_BLOCK, NOTE_DEFINITION
 from edition.paragraphs import paragraph_id, split_blocks
 
-HOME_PAGE = "index.md"
 COVER = re.compile(r'^<div class="cover" markdown>\n.*?\n</div>$', re.MULTILINE | re.DOTALL)
 AFFILIATION = re.compile(r'<p class="cover-affiliation" markdown>(.*?)</p>')
 AUTHOR = re.compile(r'<p class="cover-author">(.*?)</p>')
@@ -68,16 +67,15 @@ def read_chapters(docs_dir: Path) -> list[Chapter]:
 
 
 def read_cover(home_markdown: str) -> tuple[str, str]:
-    """The cover block of the home page and the definition of note 1."""
+    """The cover block of the home page and the definitions of the notes it holds."""
     body, _ = get_data(home_markdown)
     cover = COVER.search(body)
-    note_1 = next((m.group(0) for m in NOTE_DEFINITION.finditer(body) if m.group(1) == "1"), None)
-    if not cover or not note_1:
+    if not cover:
         raise EditionError(
-            f"docs/{HOME_PAGE} must hold the cover (<div class=\"cover\" markdown> ... </div>) "
-            "and the definition of note [^1]"
+            'the home page must hold the cover (<div class="cover" markdown> ... </div>)'
         )
-    return cover.group(0), note_1
+    notes = "\n\n".join(match.group(0) for match in NOTE_DEFINITION.finditer(body))
+    return cover.group(0), notes
 
 
 def demote_headings(markdown: str) -> str:
@@ -115,9 +113,9 @@ def chapter_for_one_page(chapter: Chapter, *, link_to_chapter: bool = True) -> s
 
 def one_page_markdown(home_markdown: str, chapters: list[Chapter], bibliography: str) -> str:
     """The whole paper on one page: cover, sections, notes 1 to 22, bibliography."""
-    cover, note_1 = read_cover(home_markdown)
-    # Python-Markdown lists notes in the order they are defined: note 1 first.
-    parts = [cover, note_1, *(chapter_for_one_page(chapter) for chapter in chapters), bibliography]
+    cover, cover_notes = read_cover(home_markdown)
+    # Python-Markdown lists notes in the order they are defined: the title page's first.
+    parts = [cover, cover_notes, *(chapter_for_one_page(c) for c in chapters), bibliography]
     return "\n\n".join(parts) + "\n"
 
 
@@ -146,11 +144,11 @@ def epub_markdown(
     one level down under the paper's title, the book is one file and the
     notes keep the paper's numbers (they appear in the paper's order).
     """
-    cover, note_1 = read_cover(home_markdown)
+    cover, cover_notes = read_cover(home_markdown)
     affiliation, author = AFFILIATION.search(cover), AUTHOR.search(cover)
     if not affiliation or not author:
         raise EditionError(
-            f'docs/{HOME_PAGE}: the cover needs <p class="cover-author"> and '
+            'the home page\'s cover needs <p class="cover-author"> and '
             '<p class="cover-affiliation" markdown>'
         )
     parts = [
@@ -162,6 +160,6 @@ def epub_markdown(
             for chapter in chapters
         ),
         "## Bibliography {#bibliography}\n\n::: {#refs}\n:::",
-        without_citation_blocks(note_1),
+        without_citation_blocks(cover_notes),
     ]
     return "\n\n".join(parts) + "\n"

@@ -96,7 +96,7 @@ def build(site_dir: Path) -> int:
 # starts; the watched files are a few dozen, so looking ten times a second costs nothing.
 POLLING_INTERVAL = 0.1
 BUILD_DELAY = 0.05
-WATCHED = ["references.bib", "data", "edition", "overrides", "source"]
+WATCHED = ["references.bib", "data", "edition", "source"]
 
 
 def serve(dev_addr: str) -> int:

@@ -1,6 +1,6 @@
 """Offer a "Cite this" block on the home page and on each section of the paper.
 
-The block (overrides/partials/cite-this.html, placed after the content) gives
+The block (edition/theme/partials/cite-this.html, placed after the content) gives
 the page's permanent address and its citation in Chicago (note and
 bibliography), APA and BibTeX, rendered by edition/citation.py from the
 paper's facts; docs/assets/cite.js adds the copy buttons' behaviour and the

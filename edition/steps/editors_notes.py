@@ -149,7 +149,7 @@ class EditorsNotes(Step):
                 self.build.options.home_page
             }:
                 raise EditionError(
-                    f"entry {note.number}: there is no page docs/{note.page}", file=self.file
+                    f"entry {note.number}: there is no page {self.build.docs_path(note.page)}", file=self.file
                 )
         notes = [
             {

@@ -135,7 +135,10 @@ class Epub(Step):
         build, epub = self.build, self.build.options.epub
         name = epub.file_name
         if not build.home_markdown:
-            raise EditionError(f"there is no docs/{build.options.home_page} to take the title page from")
+            raise EditionError(
+                f"there is no home page {build.options.home_page} to take the title page from",
+                file="mkdocs.yml",
+            )
         try:
             markdown = epub_markdown(
                 build.home_markdown,

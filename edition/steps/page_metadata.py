@@ -5,7 +5,7 @@ page's <head>: Highwire `citation_*` tags (a report by Snyder, Scott, 2009/02,
 The Asia Foundation, with one `citation_reference` per work the page's notes
 cite), Dublin Core, Open Graph and schema.org JSON-LD. This step computes them
 from the paper's facts and references.bib; the partial
-overrides/partials/page-metadata.html writes them.
+edition/theme/partials/page-metadata.html writes them.
 """
 from __future__ import annotations
 

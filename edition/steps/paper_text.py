@@ -37,7 +37,7 @@ class PaperText(Step):
         build.pages = pages
         build.home_markdown = pages.get(build.options.home_page, "")
         build.chapters = chapters_of(pages)
-        build.passages = paper_passages(pages)
+        build.passages = paper_passages(pages, home_page=build.options.home_page)
         titles = [plain_text(chapter.title) for chapter in build.chapters]
         build.source = read_source(build.source_file, titles)
         build.source_passages = source_passages(build.source)

@@ -3,7 +3,7 @@
 Each numbered paragraph of the paper gets, beside its permalink, a link to
 the issue tracker named by the plugin's `report_error_url`, whose title and
 body name the section, the paragraph and its address; every other page gets
-one link for the whole page (overrides/partials/report-error.html). Both are
+one link for the whole page (edition/theme/partials/report-error.html). Both are
 made by `issue_link`. It is only a link: the page fetches nothing from the
 tracker. Without `report_error_url` there are no such links.
 """

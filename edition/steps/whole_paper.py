@@ -47,13 +47,13 @@ class WholePaper(Step):
             return None
         if not self.build.home_markdown:
             raise EditionError(
-                f"there is no docs/{options.home_page} to take the title page from",
-                file=f"docs/{options.whole_paper_page}",
+                f"there is no {self.build.docs_path(options.home_page)} to take the title page from",
+                file=self.build.docs_path(options.whole_paper_page),
             )
         try:
             whole = one_page_markdown(self.build.home_markdown, self.build.chapters, closing_matter())
         except EditionError as error:
-            raise error.at(f"docs/{options.whole_paper_page}") from None
+            raise error.at(self.build.docs_path(options.whole_paper_page)) from None
         paper.content_string = paper.content_string.rstrip("\n") + "\n\n" + whole
         # Pages are built in the order of `files`: build this one last, so that a mistake in
         # a chapter is reported by the chapter's own file, not by this page.
