@@ -32,7 +32,10 @@ class Problems(logging.Handler):
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.lines.extend(line.strip() for line in record.getMessage().splitlines()[:1])
+        for line in record.getMessage().splitlines()[:1]:
+            line = line.strip()
+            # MkDocs names the option, not the file: the file is mkdocs.yml.
+            self.lines.append(f"mkdocs.yml: {line}" if line.startswith("Config value") else line)
 
     def most_specific_first(self) -> list[str]:
         return sorted(self.lines, key=lambda line: line.startswith(GENERIC))

@@ -56,6 +56,14 @@ CASES = {
         edit("docs/index.md", "(introduction.md)", "(introductoin.md)"),
         ["index.md", "introductoin.md", "not found"],
     ),
+    "a paper date that is not a month": (
+        edit("mkdocs.yml", 'date: "2009-02"', 'date: "February 2009"'),
+        ["mkdocs.yml:", "'paper'", "'date'", "write YYYY-MM"],
+    ),
+    "a report address that could leave its attribute": (
+        edit("mkdocs.yml", '/issues/new"]', '/issues/new\\" onmouseover=\\"alert(1)"]'),
+        ["mkdocs.yml:", "'report_error_url'", "is not a web address"],
+    ),
     "broken anchor": (
         edit("docs/index.md", "(introduction.md)", "(introduction.md#p-999)"),
         ["index.md", "#p-999"],
