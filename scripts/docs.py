@@ -15,6 +15,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# This copy's own code first: `edition` is installed editable from wherever `make setup`
+# ran, and a copy of the project (a test's, a second checkout) must build with its own.
+sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # Keep compiled hooks between builds even where the environment says not to
 # (PYTHONDONTWRITEBYTECODE): compiling them again costs every build ~30 ms.
