@@ -7,6 +7,7 @@ apparatus pages find their terms and quotations in these passages at build
 time, so their links follow the text when it is corrected or reordered.
 The data they look up lives in YAML files in `data/`.
 """
+
 from __future__ import annotations
 
 import re
@@ -123,7 +124,9 @@ def paper_passages(pages: dict[str, str], *, home_page: str = "index.md") -> lis
 def word_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """Any of the phrases as whole words, longest first, case as written."""
     ordered = sorted(set(phrases), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(phrase) for phrase in ordered) + r")(?!\w)")
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(phrase) for phrase in ordered) + r")(?!\w)"
+    )
 
 
 def mentions(
@@ -178,7 +181,9 @@ def group_by_chapter(passages: Iterable[Passage]) -> list[tuple[str, str, list[P
     """[(chapter title, src_uri, passages)] in the paper's order."""
     groups: dict[str, tuple[str, str, list[Passage]]] = {}
     for passage in sorted(passages, key=lambda passage: passage.order):
-        groups.setdefault(passage.src_uri, (passage.chapter, passage.src_uri, []))[2].append(passage)
+        groups.setdefault(passage.src_uri, (passage.chapter, passage.src_uri, []))[2].append(
+            passage
+        )
     return list(groups.values())
 
 
@@ -186,10 +191,7 @@ def link_list(passages: Iterable[Passage], *, link_base: str = "") -> str:
     """Markdown links to passages, grouped by chapter: 'Chapter: ¶ 3, n. 8; Other: ¶ 1'."""
     groups = []
     for chapter, src_uri, group in group_by_chapter(passages):
-        links = ", ".join(
-            f"[{p.label}]({link_base}{src_uri}#{p.anchor})"
-            for p in group
-        )
+        links = ", ".join(f"[{p.label}]({link_base}{src_uri}#{p.anchor})" for p in group)
         groups.append(f'<span class="apparatus-chapter">{chapter}</span>: {links}')
     return "; ".join(groups)
 

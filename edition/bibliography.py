@@ -1,4 +1,5 @@
 """The edition's one bibliography, `references.bib`, read strictly."""
+
 from __future__ import annotations
 
 import re
@@ -49,8 +50,8 @@ def _check_duplicate_keys(text: str, path: Path) -> None:
 def _check_entries_are_closed(text: str, path: Path) -> None:
     """Each entry's braces balance before the next entry starts."""
     starts = [m for m in re.finditer(r"^\s*@(\w+)\s*\{\s*([^,\s]*)", text, re.MULTILINE)]
-    for start, end in zip(starts, starts[1:] + [None]):
-        body = text[start.start(): end.start() if end else len(text)]
+    for start, end in zip(starts, starts[1:] + [None], strict=False):
+        body = text[start.start() : end.start() if end else len(text)]
         body = re.sub(r"\\[{}]", "", body)
         if body.count("{") != body.count("}"):
             line = text.count("\n", 0, start.start()) + 1
@@ -80,13 +81,17 @@ def short_label(entry: Entry) -> str:
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     if people:
         names = [plain(" ".join(person.last_names)) for person in people]
-        who = names[0] if len(names) == 1 else (
-            f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} et al."
+        who = (
+            names[0]
+            if len(names) == 1
+            else (f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} et al.")
         )
     else:
         fields = entry.fields
         who = plain(
-            fields.get("organization") or fields.get("institution") or fields.get("journal")
+            fields.get("organization")
+            or fields.get("institution")
+            or fields.get("journal")
             or fields.get("title", "")
         )
     year = re.search(r"\d{4}", entry.fields.get("year", ""))  # "Spring/Summer 2008" -> 2008

@@ -80,7 +80,9 @@ class Build:
 
     def source_of(self, page: Page) -> str:
         """The file of a page, as the editor knows it (docs/introduction.md)."""
-        return self.relative(page.file.abs_src_path or Path(self.config.docs_dir) / page.file.src_uri)
+        return self.relative(
+            page.file.abs_src_path or Path(self.config.docs_dir) / page.file.src_uri
+        )
 
     def chapter_title(self, src_uri: str) -> str:
         """A section's title as its page's heading gives it."""

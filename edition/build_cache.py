@@ -4,6 +4,7 @@ Each entry is named by a SHA-256 of everything its output depends on, so an
 entry is either exactly right or not found; nothing is ever invalidated by
 hand, and deleting the folder (`make clean`) only makes the next build slower.
 """
+
 from __future__ import annotations
 
 import hashlib

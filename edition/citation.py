@@ -6,6 +6,7 @@ Chicago (note and bibliography), APA and BibTeX forms of the paper and of each
 section, the citation of a single paragraph ("¶ 7") and the page metadata are
 all rendered from it, so a correction is made once.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,18 @@ from typing import Any
 from edition.errors import EditionError
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 STRAIGHT_QUOTED = re.compile(r'"([^"]*)"')
@@ -103,7 +114,8 @@ def read_section(paper: Paper, *, title: str, src_uri: str) -> Section:
     sentence_case = paper.section_titles_sentence_case.get(src_uri)
     if not sentence_case:
         raise EditionError(
-            f"the edition plugin's paper.sections lacks '{src_uri}': add its title in sentence case",
+            f"the edition plugin's paper.sections lacks '{src_uri}': "
+            "add its title in sentence case",
             file="mkdocs.yml",
         )
     return Section(title=title, title_sentence_case=sentence_case, slug=src_uri.removesuffix(".md"))
@@ -140,7 +152,9 @@ def chicago_note_base(paper: Paper, section: Section | None = None, *, html: boo
     )
 
 
-def chicago_note(paper: Paper, url: str, section: Section | None = None, *, html: bool = False) -> str:
+def chicago_note(
+    paper: Paper, url: str, section: Section | None = None, *, html: bool = False
+) -> str:
     """Chicago note form: Scott Snyder, “Section,” in *Title* (Publisher, Month Year), URL."""
     return f"{chicago_note_base(paper, section, html=html)}, {_url(url, html)}."
 
@@ -181,7 +195,10 @@ def bibtex(paper: Paper, url: str, section: Section | None = None) -> str:
     fields: list[tuple[str, str]] = [("author", f"{paper.author_inverted}")]
     if section is None:
         kind, key = "techreport", paper.bibtex_key
-        fields += [("title", _bibtex_text(paper.title)), ("institution", _bibtex_text(paper.publisher))]
+        fields += [
+            ("title", _bibtex_text(paper.title)),
+            ("institution", _bibtex_text(paper.publisher)),
+        ]
     else:
         kind, key = "inbook", f"{paper.bibtex_key}-{section.slug}"
         fields += [
@@ -203,7 +220,9 @@ def paragraph_citation(paper: Paper, section: Section, paragraph: int) -> str:
     return f"{chicago_note_base(paper, section)}, ¶ {paragraph}."
 
 
-def citation_forms(paper: Paper, url: str, section: Section | None, *, prefix: str) -> list[CitationForm]:
+def citation_forms(
+    paper: Paper, url: str, section: Section | None, *, prefix: str
+) -> list[CitationForm]:
     """Every form of the paper (section None) or of a section, with ids `prefix-...`."""
     forms = [
         ("chicago-note", "Chicago note", chicago_note),
@@ -212,11 +231,15 @@ def citation_forms(paper: Paper, url: str, section: Section | None, *, prefix: s
     ]
     result = [
         CitationForm(
-            id=f"{prefix}-{name}", label=label,
-            html=render(paper, url, section, html=True), text=render(paper, url, section),
+            id=f"{prefix}-{name}",
+            label=label,
+            html=render(paper, url, section, html=True),
+            text=render(paper, url, section),
         )
         for name, label, render in forms
     ]
     entry = bibtex(paper, url, section)
-    result.append(CitationForm(id=f"{prefix}-bibtex", label="BibTeX", html=escape(entry), text=entry))
+    result.append(
+        CitationForm(id=f"{prefix}-bibtex", label="BibTeX", html=escape(entry), text=entry)
+    )
     return result

@@ -5,6 +5,7 @@ Each names a page, the paragraph (`p-N`) or note (`fn:N`) it is about, the
 exact words it concerns as the paper prints them, and the remark. They are
 numbered 1, 2, 3 in the order of the file, apart from the paper's 22 notes.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,9 +54,7 @@ def parse_editors_notes(entries: object) -> list[EditorNote]:
     notes = []
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or set(entry) != set(FIELDS):
-            raise EditionError(
-                f"entry {number} must have exactly the fields {', '.join(FIELDS)}"
-            )
+            raise EditionError(f"entry {number} must have exactly the fields {', '.join(FIELDS)}")
         if not all(isinstance(entry[name], str) and entry[name].strip() for name in FIELDS):
             raise EditionError(f"entry {number}: every field must be non-empty text")
         if not ANCHOR.match(entry["anchor"]):
@@ -67,7 +66,9 @@ def parse_editors_notes(entries: object) -> list[EditorNote]:
     return notes
 
 
-def load_editors_notes(path: Path | str, *, name: str = str(EDITORS_NOTES_FILE)) -> list[EditorNote]:
+def load_editors_notes(
+    path: Path | str, *, name: str = str(EDITORS_NOTES_FILE)
+) -> list[EditorNote]:
     """The editor's notes of `path`, or EditionError naming the first mistake.
 
     `name` is the file as the editor knows it (data/editors_notes.yml).

@@ -5,6 +5,7 @@ A note is a Markdown footnote labelled with the paper's own number
 pandoc syntax, `[@key]` or `[@key1; @key2]`, which the edition turns into
 links to the bibliography; the author's words before it are left as printed.
 """
+
 from __future__ import annotations
 
 import re

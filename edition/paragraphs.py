@@ -6,6 +6,7 @@ a table; each item of a list counts as a paragraph. The paragraph ids hook
 numbers them `p-1`, `p-2`, ... in reading order; the glossary, index and
 timeline link to the same numbers by reading the Markdown with these helpers.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,7 +47,7 @@ def number_paragraphs(markdown: str) -> str:
         for paragraph in paragraphs:
             number += 1
             lines.append(f"{paragraph}\n{{ #{paragraph_id(number)} }}")
-        numbered.append("\n".join(lines) + block[len(block.rstrip()):])
+        numbered.append("\n".join(lines) + block[len(block.rstrip()) :])
     return "\n\n".join(numbered)
 
 

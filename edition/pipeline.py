@@ -93,37 +93,52 @@ class TreeStep(NamedTuple):
 
 TREEPROCESSORS: tuple[TreeStep, ...] = (
     TreeStep(
-        "edition-fill", lambda md, build, steps: Fill(md, build), 7.5,
+        "edition-fill",
+        lambda md, build, steps: Fill(md, build),
+        7.5,
         "after attr_list (8) and before abbr (7): the apparatus is marked like the text",
     ),
     TreeStep(
-        "edition-permalinks", lambda md, build, steps: Permalinks(md, build), 7.4,
+        "edition-permalinks",
+        lambda md, build, steps: Permalinks(md, build),
+        7.4,
         "after attr_list (8) has given each paragraph its id p-N",
     ),
     TreeStep(
-        "edition-report-links", lambda md, build, steps: ReportLinks(md, build), 7.3,
+        "edition-report-links",
+        lambda md, build, steps: ReportLinks(md, build),
+        7.3,
         "right after the permalinks: each goes beside its paragraph's ¶",
     ),
     TreeStep(
-        "edition-focusable-abbr", lambda md, build, steps: FocusableAbbreviations(md), 6.5,
+        "edition-focusable-abbr",
+        lambda md, build, steps: FocusableAbbreviations(md),
+        6.5,
         "after abbr (7) has wrapped the terms",
     ),
     TreeStep(
         "edition-editors-notes",
-        lambda md, build, steps: EditorsNotesTree(md, build, steps["editors_notes"]), 6,
+        lambda md, build, steps: EditorsNotesTree(md, build, steps["editors_notes"]),
+        6,
         "after abbr (7), so the words are found across abbreviations, and after footnotes "
         "(50) have made the notes; before the anchor collector (5), which validates ed-N",
     ),
     TreeStep(
-        "edition-note-numbers", lambda md, build, steps: NoteNumbers(md), 5.5,
+        "edition-note-numbers",
+        lambda md, build, steps: NoteNumbers(md),
+        5.5,
         "after footnotes (50, 15) have made the markers and the list",
     ),
     TreeStep(
-        "edition-archived-copies", lambda md, build, steps: ArchivedCopies(md, build), 4,
+        "edition-archived-copies",
+        lambda md, build, steps: ArchivedCopies(md, build),
+        4,
         "after inline links (20), footnotes (50) and attr_list ids (8) exist",
     ),
     TreeStep(
-        "edition-external-links", lambda md, build, steps: ExternalLinks(md), 1,
+        "edition-external-links",
+        lambda md, build, steps: ExternalLinks(md),
+        1,
         "after every link is added, the archived copies' (4) included",
     ),
 )
@@ -153,8 +168,10 @@ def ordered(steps: Iterable[type[Step]], event: str) -> list[type[Step]]:
             (
                 step
                 for step in waiting
-                if all(before in {d.name for d in done} or before not in
-                       {w.name for w in taking_part} for before in step.after)
+                if all(
+                    before in {d.name for d in done} or before not in {w.name for w in taking_part}
+                    for before in step.after
+                )
             ),
             None,
         )

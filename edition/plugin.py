@@ -40,10 +40,10 @@ T = TypeVar("T")
 THEME = Path(__file__).parent / "theme"  # main.html and partials extending Material's
 
 
-def guarded(run: Callable[[], T]) -> T:
+def guarded(run: Callable[..., T], *arguments: object) -> T:
     """Run a step; an editor's mistake leaves as the build's one line."""
     try:
-        return run()
+        return run(*arguments)
     except EditionError as error:
         raise build_error(error) from None
 
@@ -56,7 +56,7 @@ class GuardedTreeprocessor(Treeprocessor):
         self.inner = inner
 
     def run(self, root: etree.Element) -> etree.Element | None:
-        return guarded(lambda: self.inner.run(root))
+        return guarded(self.inner.run, root)
 
 
 class EditionExtension(Extension):
@@ -88,7 +88,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     # Before mkdocs-bibtex reads its options (100): references.bib is checked strictly first.
     @event_priority(100)
     def _prepare(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        guarded(lambda: bibtex_setup.prepare(config))
+        guarded(bibtex_setup.prepare, config)
         return config
 
     # After mkdocs-bibtex (0) has read references.bib: the build takes its entries.
@@ -117,11 +117,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def _each(self, event: str, run: Callable[[Step], None]) -> None:
         for step in self.schedule.get(event, []):
-            guarded(lambda: run(step))
+            guarded(run, step)
 
     def _through(self, event: str, value: T, run: Callable[[Step, T], T | None]) -> T:
         for step in self.schedule.get(event, []):
-            result = guarded(lambda: run(step, value))
+            result = guarded(run, step, value)
             if result is not None:
                 value = result
         return value
@@ -165,7 +165,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             "post_page", output, lambda step, value: step.post_page(value, page, config)
         )
 
-    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
         return self._through(
             "post_template",
             output_content,

@@ -4,6 +4,7 @@ The extraction interrupts a paragraph wherever a page ends: the notes of that
 page stand between its two halves. Joining every block that does not end a
 sentence with the next text block gives back the paper's paragraphs.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,7 @@ from pathlib import Path
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 NOTE_NUMBER = re.compile(f"[{SUPERSCRIPTS}]+")
 NOTE_LINE = re.compile(f"^([{SUPERSCRIPTS}]+) (.*)$", re.DOTALL)
-SENTENCE_END = re.compile(f"[.?!:;\"”)\\]{SUPERSCRIPTS}]$")
+SENTENCE_END = re.compile(f'[.?!:;"”)\\]{SUPERSCRIPTS}]$')
 
 
 @dataclass

@@ -5,6 +5,7 @@ the only copy of the text. The one-page edition and the EPUB are assembled
 from them at build time, with the cover and its notes from the home page, so
 that neither can drift from the chapter pages.
 """
+
 from __future__ import annotations
 
 import re
@@ -60,9 +61,7 @@ def chapters_of(pages: dict[str, str]) -> list[Chapter]:
 
 def read_chapters(docs_dir: Path) -> list[Chapter]:
     """The paper's sections in the paper's order, read from their files."""
-    pages = {
-        path.name: path.read_text(encoding="utf-8") for path in sorted(docs_dir.glob("*.md"))
-    }
+    pages = {path.name: path.read_text(encoding="utf-8") for path in sorted(docs_dir.glob("*.md"))}
     return chapters_of(pages)
 
 
@@ -100,12 +99,12 @@ def chapter_for_one_page(chapter: Chapter, *, link_to_chapter: bool = True) -> s
             number += 1
             canonical = f"{chapter.src_uri}#{paragraph_id(number)}"
             permalink = (
-                f'[¶]({canonical}){{ .paragraph-link .edition-added '
+                f"[¶]({canonical}){{ .paragraph-link .edition-added "
                 f'aria-label="Paragraph {number} of this section, on its own page" }}'
             )
             marker = LIST_MARKER.match(paragraph)
             head = marker.group(1) if marker else ""
-            text = paragraph[len(head):]
+            text = paragraph[len(head) :]
             items.append(f"{head}{permalink}{text}\n{{ #{chapter.slug}-{paragraph_id(number)} }}")
         blocks.append("\n".join(items))
     return "\n\n".join(blocks)

@@ -1,4 +1,5 @@
 """Fixtures shared by every test: one strict build, a server for it, a browser."""
+
 from __future__ import annotations
 
 import functools
@@ -17,8 +18,14 @@ from tests.support.first_view import served
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 PAPER_PAGES = [
     "introduction/index.html",
@@ -31,9 +38,16 @@ PAPER_PAGES = [
 def build_site(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess[str]:
     """Run the project's own build command into `site_dir`."""
     return subprocess.run(
-        [sys.executable, str(project / "scripts" / "docs.py"), "build", "--site-dir",
-         str(site_dir)],
-        cwd=project, text=True, capture_output=True,
+        [
+            sys.executable,
+            str(project / "scripts" / "docs.py"),
+            "build",
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=project,
+        text=True,
+        capture_output=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
 

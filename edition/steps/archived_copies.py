@@ -40,7 +40,9 @@ class ArchivedCopy(NamedTuple):
         """The link's accessible name: which address, and which date."""
         if self.date is None:
             return f"Archived copies of {self.url} at the Internet Archive"
-        return f"Archived copy of {self.url} at the Internet Archive, as of {readable_date(self.date)}"
+        return (
+            f"Archived copy of {self.url} at the Internet Archive, as of {readable_date(self.date)}"
+        )
 
 
 def readable_date(iso_date: str) -> str:
@@ -48,7 +50,11 @@ def readable_date(iso_date: str) -> str:
     year, month, day = ISO_DATE.match(iso_date).groups()  # type: ignore[union-attr]
     if not month:
         return year
-    return f"{MONTHS[int(month) - 1]} {int(day)}, {year}" if day else f"{MONTHS[int(month) - 1]} {year}"
+    return (
+        f"{MONTHS[int(month) - 1]} {int(day)}, {year}"
+        if day
+        else f"{MONTHS[int(month) - 1]} {year}"
+    )
 
 
 def archive_date(fields: dict[str, str]) -> str | None:
@@ -79,7 +85,9 @@ def is_web_address(href: str) -> bool:
     return href.startswith(("http://", "https://")) and not href.startswith(WAYBACK)
 
 
-def add_archived_copies(container: etree.Element, keys: list[str], bibliography: BibliographyData) -> int:
+def add_archived_copies(
+    container: etree.Element, keys: list[str], bibliography: BibliographyData
+) -> int:
     """After each web link inside `container`, add its archived copy; return how many."""
     added = 0
     for parent in list(container.iter()):
@@ -89,11 +97,20 @@ def add_archived_copies(container: etree.Element, keys: list[str], bibliography:
                 continue
             copy = archived_copy(href, entry_for(href, keys, bibliography))
             wrapper = etree.Element("span", {"class": "archived-copy edition-added"})
-            wrapper.text = " ["  # the space inside: without the edition's span the text is as printed
-            anchor = etree.SubElement(wrapper, "a", {
-                "class": "edition-added", "href": copy.href, "rel": "noopener",
-                "aria-label": copy.label, "title": copy.label,
-            })
+            wrapper.text = (
+                " ["  # the space inside: without the edition's span the text is as printed
+            )
+            anchor = etree.SubElement(
+                wrapper,
+                "a",
+                {
+                    "class": "edition-added",
+                    "href": copy.href,
+                    "rel": "noopener",
+                    "aria-label": copy.label,
+                    "title": copy.label,
+                },
+            )
             anchor.text = "archived copy"
             anchor.tail = "]"
             wrapper.tail, link.tail = link.tail, None
@@ -114,6 +131,8 @@ class ArchivedCopies(Treeprocessor):
         for item in list(root.iter("li")):
             item_id = item.get("id", "")
             if item_id.startswith("fn:"):
-                add_archived_copies(item, self.build.page_note_keys.get(item_id[3:], []), bibliography)
+                add_archived_copies(
+                    item, self.build.page_note_keys.get(item_id[3:], []), bibliography
+                )
             elif item_id in bibliography.entries:
                 add_archived_copies(item, [item_id], bibliography)

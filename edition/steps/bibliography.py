@@ -65,7 +65,7 @@ def typeset(reference: str) -> str:
     urls = URL.findall(reference) + [""]
     return "".join(
         part.replace("---", "—").replace("--", "–").replace("\\'", "’") + url
-        for part, url in zip(parts, urls)
+        for part, url in zip(parts, urls, strict=False)
     )
 
 
@@ -152,5 +152,9 @@ class Bibliography(Step):
     def render(self, page: Page) -> list[etree.Element]:
         self.formatting.result()  # raises what pandoc raised
         registry = self.build.bibtex.registry
-        references = {key: registry.reference_text(Citation(key)) for key in registry.bib_data.entries}
-        return fragment("bibliography.html", entries=bibliography_entries(references, self.cited_in))
+        references = {
+            key: registry.reference_text(Citation(key)) for key in registry.bib_data.entries
+        }
+        return fragment(
+            "bibliography.html", entries=bibliography_entries(references, self.cited_in)
+        )

@@ -66,7 +66,7 @@ def insert_after_words(
     if count != 1:
         return count
     end = text.index(words) + len(words)
-    for (element, place), run in zip(slots, runs):
+    for (element, place), run in zip(slots, runs, strict=False):
         if end > len(run) or (end == len(run) and not run):
             end -= len(run)
             continue
@@ -149,7 +149,8 @@ class EditorsNotes(Step):
                 self.build.options.home_page
             }:
                 raise EditionError(
-                    f"entry {note.number}: there is no page {self.build.docs_path(note.page)}", file=self.file
+                    f"entry {note.number}: there is no page {self.build.docs_path(note.page)}",
+                    file=self.file,
                 )
         notes = [
             {

@@ -57,7 +57,10 @@ def marked_tag(tag: StartTag) -> str | None:
         return start_tag("a", [("rel", REL), *tag.attributes])
     return start_tag(
         "a",
-        [(name, with_noopener(value) if name == "rel" else value) for name, value in tag.attributes],
+        [
+            (name, with_noopener(value) if name == "rel" else value)
+            for name, value in tag.attributes
+        ],
     )
 
 

@@ -82,7 +82,9 @@ def glossary_entries(terms: list[dict], passages: list[Passage], *, name: str) -
         term = str(entry["term"])
         used = mentions(passages, [term])
         if not used:
-            raise EditionError(f"the term {term} is used nowhere in the paper; remove it", file=name)
+            raise EditionError(
+                f"the term {term} is used nowhere in the paper; remove it", file=name
+            )
         entries.append(
             {
                 "id": term.lower(),

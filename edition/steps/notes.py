@@ -71,8 +71,7 @@ def link_citations(markdown: str, *, bibliography: BibliographyData, link_base: 
             name = short_label(bibliography.entries[key])
             links.append(f"[{name}]({link_base}#{key})")
         apparatus = (
-            ' <span class="edition-sources edition-added">'
-            f"Bibliography: {'; '.join(links)}</span>"
+            f' <span class="edition-sources edition-added">Bibliography: {"; ".join(links)}</span>'
         )
         return f"[^{label}]: {text[: block.start()]}{apparatus}"
 

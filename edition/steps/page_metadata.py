@@ -7,8 +7,8 @@ cite), Dublin Core, Open Graph and schema.org JSON-LD. This step computes them
 from the paper's facts and references.bib; the partial
 edition/theme/partials/page-metadata.html writes them.
 """
-from __future__ import annotations
 
+from __future__ import annotations
 
 import json
 import re
@@ -37,6 +37,7 @@ REFERENCE_FIELDS = (
     ("institution", "citation_technical_report_institution"),
     ("school", "citation_dissertation_institution"),
 )
+
 
 class PageMetadata(NamedTuple):
     """What the partial writes into <head>."""
@@ -70,13 +71,16 @@ def publication_date(entry: Entry) -> str | None:
 def citation_reference(entry: Entry) -> str:
     """One work as Google Scholar's citation_reference: 'citation_title=...; ...'."""
     parts = [("citation_title", reference_value(entry.fields.get("title", "")))]
-    parts += [("citation_author", person_name(person)) for person in entry.persons.get("author", [])]
+    parts += [
+        ("citation_author", person_name(person)) for person in entry.persons.get("author", [])
+    ]
     date = publication_date(entry)
     if date:
         parts.append(("citation_publication_date", date))
     parts += [
         (name, reference_value(entry.fields[field]))
-        for field, name in REFERENCE_FIELDS if entry.fields.get(field)
+        for field, name in REFERENCE_FIELDS
+        if entry.fields.get(field)
     ]
     if entry.type == "report" and entry.fields.get("number"):
         parts = [(n, v) for n, v in parts if n != "citation_issue"]
@@ -144,8 +148,12 @@ def report_json_ld(paper: Paper, url: str) -> dict:
     return {
         "@type": "Report",
         "name": paper.title,
-        "author": {"@type": "Person", "name": paper.author,
-                   "familyName": paper.family_name, "givenName": paper.given_name},
+        "author": {
+            "@type": "Person",
+            "name": paper.author,
+            "familyName": paper.family_name,
+            "givenName": paper.given_name,
+        },
         "datePublished": paper.iso_date,
         "publisher": {"@type": "Organization", "name": paper.institution},
         "sourceOrganization": {"@type": "Organization", "name": paper.center},
@@ -178,16 +186,23 @@ def script_json(data: dict) -> str:
 
 
 def page_metadata(
-    paper: Paper, page: Page, *, bibliography: BibliographyData, site_name: str,
-    site_description: str, home_url: str, bibliography_page: str = "bibliography.md",
+    paper: Paper,
+    page: Page,
+    *,
+    bibliography: BibliographyData,
+    site_name: str,
+    site_description: str,
+    home_url: str,
+    bibliography_page: str = "bibliography.md",
 ) -> PageMetadata:
     url = page.canonical_url or page.abs_url or page.url
     if page.file.src_uri == bibliography_page:
         keys = list(bibliography.entries)
     else:
         keys = cited_keys(page.file.content_string)
-    references = [citation_reference(bibliography.entries[key]) for key in keys
-                  if key in bibliography.entries]
+    references = [
+        citation_reference(bibliography.entries[key]) for key in keys if key in bibliography.entries
+    ]
     if page.is_homepage:
         kind, title = "report", paper.title
     else:

@@ -69,7 +69,9 @@ class ReportLinks(Treeprocessor):
                 {
                     "class": "report-error edition-added",
                     "href": paragraph_issue(
-                        issue_url, section=section, paragraph=number,
+                        issue_url,
+                        section=section,
+                        paragraph=number,
                         address=f"{address}#p-{number}",
                     ),
                     "rel": "nofollow",

@@ -43,13 +43,13 @@ class PassageParser(HTMLParser):
         element_id = attributes.get("id") or ""
         classes = set((attributes.get("class") or "").split())
         passage = None
-        if self._current is None and (
-            element_id.startswith("p-") or element_id.startswith("fn:")
-        ):
+        if self._current is None and (element_id.startswith("p-") or element_id.startswith("fn:")):
             passage = element_id
             self._current = element_id
             self._text = []
-        skipped = bool(classes & SKIPPED_CLASSES) or (tag == "sup" and element_id.startswith("fnref"))
+        skipped = bool(classes & SKIPPED_CLASSES) or (
+            tag == "sup" and element_id.startswith("fnref")
+        )
         if tag not in {"br", "img", "hr", "input", "meta", "link"}:
             self._stack.append((tag, passage, skipped))
 
@@ -94,8 +94,13 @@ def split_index(index: dict, passages: dict[str, tuple[str, list[tuple[str, str,
         page_title, page_passages = passages[location]
         docs.append({**doc, "text": ""})
         for anchor, title, text in page_passages:
-            docs.append({"location": f"{location}#{anchor}", "title": f"{page_title}, {title}",
-                         "text": escape(text, quote=False)})
+            docs.append(
+                {
+                    "location": f"{location}#{anchor}",
+                    "title": f"{page_title}, {title}",
+                    "text": escape(text, quote=False),
+                }
+            )
     return {**index, "docs": docs}
 
 
@@ -117,6 +122,8 @@ class SearchPassages(Step):
             return
         index = json.loads(index_path.read_text(encoding="utf-8"))
         index_path.write_text(
-            json.dumps(split_index(index, self.passages), ensure_ascii=False, separators=(",", ":")),
+            json.dumps(
+                split_index(index, self.passages), ensure_ascii=False, separators=(",", ":")
+            ),
             encoding="utf-8",
         )

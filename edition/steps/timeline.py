@@ -49,7 +49,7 @@ def place_events(
         if passage is None:
             raise EditionError(
                 f"the quotation for '{event['event']}' is not in "
-                f"docs/{event['chapter']}: \"{event['quote']}\"; copy the paper's words "
+                f'docs/{event["chapter"]}: "{event["quote"]}"; copy the paper\'s words '
                 "exactly or correct 'chapter'",
                 file=name,
             )

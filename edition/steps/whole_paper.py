@@ -47,11 +47,14 @@ class WholePaper(Step):
             return None
         if not self.build.home_markdown:
             raise EditionError(
-                f"there is no {self.build.docs_path(options.home_page)} to take the title page from",
+                f"there is no {self.build.docs_path(options.home_page)} "
+                "to take the title page from",
                 file=self.build.docs_path(options.whole_paper_page),
             )
         try:
-            whole = one_page_markdown(self.build.home_markdown, self.build.chapters, closing_matter())
+            whole = one_page_markdown(
+                self.build.home_markdown, self.build.chapters, closing_matter()
+            )
         except EditionError as error:
             raise error.at(self.build.docs_path(options.whole_paper_page)) from None
         paper.content_string = paper.content_string.rstrip("\n") + "\n\n" + whole

@@ -1,4 +1,8 @@
-"""In Chromium: abbreviations expand on hover and on keyboard focus; an index link lands on its paragraph."""
+"""In Chromium: abbreviations expand on hover and on keyboard focus.
+
+An index link lands on its paragraph.
+"""
+
 from __future__ import annotations
 
 TOOLTIP = "#glossary-tooltip"
@@ -97,7 +101,9 @@ def test_an_expansion_at_the_edge_of_a_360_px_screen_stays_on_it(browser, server
 
 def test_an_index_link_scrolls_to_its_paragraph(tab, server):
     tab.goto(server + "index-of-terms/")
-    entry = tab.locator(".index-of-terms li", has=tab.locator(".index-entry", has_text="Camp Humphreys"))
+    entry = tab.locator(
+        ".index-of-terms li", has=tab.locator(".index-entry", has_text="Camp Humphreys")
+    )
     entry.locator("a").first.click()
     tab.wait_for_url("**/alliance-adaptation/#p-15")
     tab.wait_for_function(

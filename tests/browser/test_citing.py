@@ -1,4 +1,5 @@
 """Copying citations in Chromium: the Cite this buttons and the ¶ menu."""
+
 from __future__ import annotations
 
 import pytest
@@ -29,9 +30,13 @@ def test_a_copy_button_puts_that_citation_on_the_clipboard_and_says_so(clip, ser
     put_on_clipboard(clip, "nothing yet")
     expected = clip.inner_text("#cite-section-chicago-note").strip()
     clip.click('button[data-cite-copy="cite-section-chicago-note"]')
-    clip.wait_for_function("() => document.querySelector('.cite-this__status').textContent.startsWith('Copied')")
+    clip.wait_for_function(
+        "() => document.querySelector('.cite-this__status').textContent.startsWith('Copied')"
+    )
     assert clipboard(clip) == expected
-    assert expected.startswith("Scott Snyder, “Alliance Adaptation Following the End of the Cold War,” in")
+    assert expected.startswith(
+        "Scott Snyder, “Alliance Adaptation Following the End of the Cold War,” in"
+    )
     assert expected.endswith(f"{SITE_URL}alliance-adaptation/.")
 
 
@@ -39,7 +44,9 @@ def test_the_bibtex_button_copies_the_entry_line_for_line(clip, server):
     clip.goto(server)
     put_on_clipboard(clip, "nothing yet")
     clip.click('button[data-cite-copy="cite-paper-bibtex"]')
-    clip.wait_for_function("() => document.querySelector('.cite-this__status').textContent.startsWith('Copied')")
+    clip.wait_for_function(
+        "() => document.querySelector('.cite-this__status').textContent.startsWith('Copied')"
+    )
     text = clipboard(clip)
     assert text.startswith("@techreport{snyder2009strengthening,\n  author      = {Snyder, Scott},")
     assert text.endswith("\n}")
@@ -50,7 +57,9 @@ def test_a_copy_button_works_from_the_keyboard(clip, server):
     put_on_clipboard(clip, "nothing yet")
     clip.focus('button[data-cite-copy="cite-paper-apa"]')
     clip.keyboard.press("Enter")
-    clip.wait_for_function("() => document.querySelector('.cite-this__status').textContent.startsWith('Copied')")
+    clip.wait_for_function(
+        "() => document.querySelector('.cite-this__status').textContent.startsWith('Copied')"
+    )
     assert clipboard(clip) == (
         "Snyder, S. (2009). Strengthening the U.S.-ROK alliance. Center for U.S.-Korea Policy, "
         f"The Asia Foundation. {SITE_URL}"
@@ -67,7 +76,9 @@ def test_without_the_clipboard_api_the_fallback_still_copies(clip, server):
     assert clipboard(clip) == f"{SITE_URL}introduction/"
 
 
-def test_the_paragraph_mark_still_goes_to_the_paragraph_and_offers_its_link_and_citation(clip, server):
+def test_the_paragraph_mark_still_goes_to_the_paragraph_and_offers_its_link_and_citation(
+    clip, server
+):
     clip.goto(server + "alliance-adaptation/")
     put_on_clipboard(clip, "nothing yet")
     clip.hover("#p-7")
@@ -81,7 +92,9 @@ def test_the_paragraph_mark_still_goes_to_the_paragraph_and_offers_its_link_and_
     clip.wait_for_function("() => document.activeElement.textContent === 'Copy link'")
 
     clip.keyboard.press("Enter")
-    clip.wait_for_function("() => document.querySelector('#p-7 [role=status]').textContent.startsWith('Copied')")
+    clip.wait_for_function(
+        "() => document.querySelector('#p-7 [role=status]').textContent.startsWith('Copied')"
+    )
     assert clipboard(clip) == f"{SITE_URL}alliance-adaptation/#p-7"
 
     clip.keyboard.press("Tab")
@@ -89,7 +102,8 @@ def test_the_paragraph_mark_still_goes_to_the_paragraph_and_offers_its_link_and_
     clip.wait_for_function("() => navigator.clipboard.readText().then(t => t.endsWith('¶ 7.'))")
     assert clipboard(clip) == (
         "Scott Snyder, “Alliance Adaptation Following the End of the Cold War,” in Strengthening "
-        "the U.S.-ROK Alliance (Center for U.S.-Korea Policy, The Asia Foundation, February 2009), ¶ 7."
+        "the U.S.-ROK Alliance (Center for U.S.-Korea Policy, The Asia Foundation, "
+        "February 2009), ¶ 7."
     )
 
     clip.keyboard.press("Escape")

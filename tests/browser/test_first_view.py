@@ -6,6 +6,7 @@ with Material's defaults (edition/baseline.py), measured here in the same
 way; and no more than its budget, set from the measured figures with about
 5% headroom, so that a regression shows before it reaches that ceiling.
 """
+
 from __future__ import annotations
 
 import os
@@ -53,7 +54,9 @@ def material_defaults(browser, html_pages, tmp_path_factory):
     project = make_plain_project(folder / "project", fonts=True)
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(folder / "site")],
-        cwd=project, check=True, capture_output=True,
+        cwd=project,
+        check=True,
+        capture_output=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     sizes = {}
@@ -77,7 +80,9 @@ def test_no_page_weighs_more_than_with_material_s_defaults(first_views, material
         for path, size in material_defaults.items()
         if first_views[path].gzip_size > size
     }
-    assert heavier == {}, f"gzip bytes heavier than Material's defaults (edition, defaults): {heavier}"
+    assert heavier == {}, (
+        f"gzip bytes heavier than Material's defaults (edition, defaults): {heavier}"
+    )
 
 
 def test_every_page_first_view_is_within_its_budget(first_views):

@@ -1,4 +1,5 @@
 """Everything a reader can do with a pointer can be done with the keyboard, with focus in view."""
+
 from __future__ import annotations
 
 import re
@@ -100,7 +101,7 @@ def focus_walk(tab, limit: int) -> list[dict]:
             tab.keyboard.press("Tab")
         log = tab.evaluate("() => focusLog")
         entered = [i for i, focused in enumerate(log) if focused["inArticle"]]
-        if entered and any(not focused["inArticle"] for focused in log[entered[0]:]):
+        if entered and any(not focused["inArticle"] for focused in log[entered[0] :]):
             break
     return log
 
@@ -129,9 +130,7 @@ def test_every_control_of_every_page_is_reached_by_tab_with_a_focus_ring(
     assert without_ring == {}
 
 
-def test_note_preview_opens_on_focus_and_the_note_is_reached_by_enter(
-    keyboard_tab, server, page
-):
+def test_note_preview_opens_on_focus_and_the_note_is_reached_by_enter(keyboard_tab, server, page):
     tab = keyboard_tab
     tab.goto(url(server, "introduction/index.html"))
     marker = press_tab_until(tab, lambda focused: "footnote-ref" in focused["classes"])

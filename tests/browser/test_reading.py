@@ -1,10 +1,10 @@
 """What a reader of the paper meets in Chromium: search, note previews, permalinks, offline."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
 
 HEADER_HEIGHT = 48  # Material's header, in CSS pixels
 
@@ -33,8 +33,9 @@ def test_following_the_first_result_leaves_the_term_on_screen(tab, server, term)
     assert re.search(r"\?h=\w+#(p-\d+|fn:\d+)$", results.first.get_attribute("href"))
     results.first.click()
     wait_until_on_screen(tab, "article mark")
-    assert any(term.casefold() in text.casefold()
-               for text in tab.locator("article mark").all_inner_texts())
+    assert any(
+        term.casefold() in text.casefold() for text in tab.locator("article mark").all_inner_texts()
+    )
 
 
 def test_a_paragraph_result_opens_its_paragraph(tab, server):
@@ -48,17 +49,29 @@ def test_a_paragraph_result_opens_its_paragraph(tab, server):
     wait_until_on_screen(tab, f"[id='{anchor}'] mark")
 
 
-@pytest.mark.parametrize("query", [
-    "OPCON", "FOTA", "EASI", "USFK", "SOFA", "Lee Myung-bak", "Roh Moo-hyun", "U.S.-ROK", "386",
-    "Myung-bak",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "OPCON",
+        "FOTA",
+        "EASI",
+        "USFK",
+        "SOFA",
+        "Lee Myung-bak",
+        "Roh Moo-hyun",
+        "U.S.-ROK",
+        "386",
+        "Myung-bak",
+    ],
+)
 def test_acronyms_names_and_numbers_are_found(tab, server, query):
     results = search(tab, server, query)
     words = query.replace("-", " ").split()
     texts = results.all_inner_texts()
     assert texts
-    assert any(all(word.rstrip(".").casefold() in text.casefold() for word in words)
-               for text in texts)
+    assert any(
+        all(word.rstrip(".").casefold() in text.casefold() for word in words) for text in texts
+    )
 
 
 def test_a_search_can_be_shared_as_a_link(tab, server):
@@ -112,17 +125,24 @@ def test_the_permalink_control_shows_on_hover_and_on_focus(tab, server):
     link = tab.locator("#p-2 > a.paragraph-link")
     assert link.evaluate("a => getComputedStyle(a).opacity") == "0"
     tab.locator("#p-2").hover()
-    tab.wait_for_function("() => getComputedStyle(document.querySelector('#p-2 > a.paragraph-link')).opacity === '1'")
+    tab.wait_for_function(
+        "() => getComputedStyle(document.querySelector('#p-2 > a.paragraph-link')).opacity === '1'"
+    )
     tab.mouse.move(0, 0)
     link.focus()
-    tab.wait_for_function("() => getComputedStyle(document.querySelector('#p-2 > a.paragraph-link')).opacity === '1'")
+    tab.wait_for_function(
+        "() => getComputedStyle(document.querySelector('#p-2 > a.paragraph-link')).opacity === '1'"
+    )
 
 
 def test_every_page_loads_without_a_request_outside_the_site(tab, server, html_pages):
     for path in html_pages:
         tab.goto(server + path)
         tab.wait_for_load_state("load")
-    outside = [url for url in tab.requests_made if not url.startswith(server)
-               and not url.startswith(("data:", "blob:"))]
+    outside = [
+        url
+        for url in tab.requests_made
+        if not url.startswith(server) and not url.startswith(("data:", "blob:"))
+    ]
     assert outside == []
     assert len(tab.requests_made) > len(html_pages)

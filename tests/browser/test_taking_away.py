@@ -1,4 +1,5 @@
 """Reading in Chromium: dark and light schemes, a 360 px screen, and printing a chapter."""
+
 from __future__ import annotations
 
 import pytest
@@ -60,8 +61,10 @@ def test_the_readers_choice_is_kept_on_the_next_page(browser, server):
         assert tab.get_attribute("meta[name=color-scheme]", "content") == "dark"
         tab.goto(server + "glossary/")
         assert tab.evaluate("window.schemeWhenArticleParsed") == "slate"
-        assert tab.locator("form[data-edition-palette] label:visible").get_attribute(
-            "title") == "Switch to light mode"
+        assert (
+            tab.locator("form[data-edition-palette] label:visible").get_attribute("title")
+            == "Switch to light mode"
+        )
     finally:
         context.close()
 
@@ -97,8 +100,14 @@ def test_printing_a_chapter_gives_its_text_its_notes_and_its_addresses(tab, serv
     shown = """selector => [...document.querySelectorAll(selector)]
         .some(element => getComputedStyle(element).display !== 'none'
                          && element.getBoundingClientRect().height > 0)"""
-    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", ".md-search",
-                   "form[data-edition-palette]", ".report-error-page"]:
+    for hidden in [
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".md-search",
+        "form[data-edition-palette]",
+        ".report-error-page",
+    ]:
         assert not tab.evaluate(shown, hidden), hidden
     assert tab.evaluate(shown, "article [id^='p-']")
     assert tab.evaluate(shown, ".footnote li")

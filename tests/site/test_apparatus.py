@@ -1,4 +1,5 @@
 """The built Glossary, Index and Timeline, and the abbreviations in the paper's text."""
+
 from __future__ import annotations
 
 import re
@@ -7,10 +8,10 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 
-from tests.support.paper import the_source
 from edition.apparatus import in_source, source_passages
 from edition.source import words
 from tests.conftest import PAPER_PAGES, ROOT
+from tests.support.paper import the_source
 
 GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
 INDEX = yaml.safe_load((ROOT / "data" / "index.yml").read_text(encoding="utf-8"))
@@ -35,7 +36,9 @@ def target_of(page, from_path: str, href: str):
 def reading(element) -> str:
     """An element's text as a reader sees it, note markers and ¶ aside."""
     element = element.__copy__()
-    for added in element.select(".paragraph-link, sup[id^='fnref'], .footnote-backref, .edition-sources"):
+    for added in element.select(
+        ".paragraph-link, sup[id^='fnref'], .footnote-backref, .edition-sources"
+    ):
         added.decompose()
     return " ".join(element.get_text().split())
 
@@ -46,7 +49,18 @@ def reading(element) -> str:
 def test_every_all_caps_term_of_the_paper_is_in_the_glossary():
     text = " ".join(SOURCE[: len(SOURCE)])
     capitals = set(re.findall(r"\b[A-Z]{2,}\b", text))
-    cover = {"CENTER", "FOR", "KOREA", "POLICY", "PROJECT", "OF", "THE", "ASIA", "FOUNDATION", "FEBRUARY"}
+    cover = {
+        "CENTER",
+        "FOR",
+        "KOREA",
+        "POLICY",
+        "PROJECT",
+        "OF",
+        "THE",
+        "ASIA",
+        "FOUNDATION",
+        "FEBRUARY",
+    }
     assert capitals - cover - set(EXPANSION) == set()
 
 
@@ -71,8 +85,10 @@ def test_every_occurrence_of_a_term_in_the_text_is_an_expanded_abbreviation(page
     assert authors_text
     for text in (text for element in authors_text for text in element.find_all(string=term)):
         parent = text.parent
-        assert parent.name == "abbr" or parent.find_parent("code") or (
-            parent.name == "a" and text.strip().startswith("http")
+        assert (
+            parent.name == "abbr"
+            or parent.find_parent("code")
+            or (parent.name == "a" and text.strip().startswith("http"))
         ), f"{path}: '{text.strip()[:60]}' is not expanded"
 
 
@@ -142,31 +158,47 @@ def test_every_index_link_lands_on_a_paragraph_that_mentions_the_entry(page):
             text = reading(target)
             for phrase in entry.get("excluding", []):
                 text = text.replace(phrase, " ")
-            assert any(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", text) for v in entry["variants"]), (
-                entry["entry"], link["href"])
+            assert any(
+                re.search(rf"(?<!\w){re.escape(v)}(?!\w)", text) for v in entry["variants"]
+            ), (entry["entry"], link["href"])
             links += 1
-        mentioned = passages_mentioning(page, re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(v) for v in entry["variants"]) + r")(?!\w)"))
+        mentioned = passages_mentioning(
+            page,
+            re.compile(
+                r"(?<!\w)(?:" + "|".join(re.escape(v) for v in entry["variants"]) + r")(?!\w)"
+            ),
+        )
         if not entry.get("excluding"):
-            assert link_targets(page, "index-of-terms/", item.select("a[href]")) == mentioned, entry["entry"]
+            assert link_targets(page, "index-of-terms/", item.select("a[href]")) == mentioned, (
+                entry["entry"]
+            )
     assert links >= len(INDEX)
 
 
 def test_the_index_shows_chapter_and_paragraph_for_each_link(page):
     body = article(page, "index-of-terms/index.html")
-    yongsan = next(li for li in body.select(".index-of-terms li")
-                   if li.select_one(".index-entry").get_text() == "Yongsan")
+    yongsan = next(
+        li
+        for li in body.select(".index-of-terms li")
+        if li.select_one(".index-entry").get_text() == "Yongsan"
+    )
     assert "Alliance Adaptation Following the End of the Cold War" in yongsan.get_text()
     assert [a.get_text() for a in yongsan.select("a")] == ["¶\u00a03", "¶\u00a04", "¶\u00a015"]
 
 
 def test_an_ambiguous_variant_does_not_index_another_person(page):
     body = article(page, "index-of-terms/index.html")
-    lee = next(li for li in body.select(".index-of-terms li")
-               if li.select_one(".index-entry").get_text() == "Lee Myung-bak")
+    lee = next(
+        li
+        for li in body.select(".index-of-terms li")
+        if li.select_one(".index-entry").get_text() == "Lee Myung-bak"
+    )
     for link in lee.select("a"):
-        assert "Lee Myung-bak" in reading(target_of(page, "index-of-terms/", link["href"])) or \
-            re.search(r"(?<!Sang-hyun )\bLee\b", reading(target_of(page, "index-of-terms/", link["href"])))
+        assert "Lee Myung-bak" in reading(
+            target_of(page, "index-of-terms/", link["href"])
+        ) or re.search(
+            r"(?<!Sang-hyun )\bLee\b", reading(target_of(page, "index-of-terms/", link["href"]))
+        )
 
 
 # Timeline -------------------------------------------------------------------------------
@@ -198,13 +230,24 @@ def test_each_timeline_entry_links_to_the_paragraph_holding_its_quotation(page):
         assert target is not None and target.get("id", "").startswith(("p-", "fn:"))
         assert " ".join(words(quote)) in " ".join(words(reading(target))), link["href"]
         chapter = link.get_text().rsplit(",", 1)[0]
-        assert chapter == " ".join(page(urlparse(urljoin("http://site/timeline/", link["href"])).path.lstrip("/") + "index.html").select_one("article h1").get_text(" ").replace("¶", "").split())
+        assert chapter == " ".join(
+            page(
+                urlparse(urljoin("http://site/timeline/", link["href"])).path.lstrip("/")
+                + "index.html"
+            )
+            .select_one("article h1")
+            .get_text(" ")
+            .replace("¶", "")
+            .split()
+        )
 
 
 # The pages ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["glossary/index.html", "index-of-terms/index.html", "timeline/index.html"])
+@pytest.mark.parametrize(
+    "path", ["glossary/index.html", "index-of-terms/index.html", "timeline/index.html"]
+)
 def test_the_apparatus_pages_are_in_the_navigation_and_marked_as_the_editions(page, path):
     nav = [a.get("href", "") for a in page("index.html").select("nav.md-nav--primary a")]
     slug = path.split("/")[0] + "/"

@@ -1,4 +1,5 @@
 """Bad input stops the build with one line naming the file and what to fix; site/ stays."""
+
 from __future__ import annotations
 
 import shutil
@@ -10,7 +11,14 @@ import pytest
 from tests.conftest import ROOT, build_site
 
 LEFT_OUT = shutil.ignore_patterns(
-    ".git", ".venv", ".bench", "node_modules", "site", ".site-*", "__pycache__", ".pytest_cache",
+    ".git",
+    ".venv",
+    ".bench",
+    "node_modules",
+    "site",
+    ".site-*",
+    "__pycache__",
+    ".pytest_cache",
     "*.egg-info",
 )
 
@@ -35,8 +43,11 @@ CASES = {
         ["references.bib:", "unfinished", "braces"],
     ),
     "repeated key in references.bib": (
-        edit("references.bib", "@book{oberdorfer1997twokoreas,",
-             "@book{oberdorfer1997twokoreas, title={A}}\n@book{oberdorfer1997twokoreas,"),
+        edit(
+            "references.bib",
+            "@book{oberdorfer1997twokoreas,",
+            "@book{oberdorfer1997twokoreas, title={A}}\n@book{oberdorfer1997twokoreas,",
+        ),
         ["references.bib", "oberdorfer1997twokoreas", "repeats"],
     ),
     "note marker without a definition": (
@@ -48,8 +59,11 @@ CASES = {
         ["docs/introduction.md", "[^5]", "never referenced"],
     ),
     "repeated id": (
-        edit("docs/synchronizing-views.md", "# Synchronizing",
-             "## Again { #synchronizing-views }\n\n# Synchronizing"),
+        edit(
+            "docs/synchronizing-views.md",
+            "# Synchronizing",
+            "## Again { #synchronizing-views }\n\n# Synchronizing",
+        ),
         ["synchronizing-views.md", "synchronizing-views", "more than once"],
     ),
     "broken link": (

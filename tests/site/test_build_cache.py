@@ -1,4 +1,5 @@
 """A build from the cache is the build without it; an edited input is never taken from it."""
+
 from __future__ import annotations
 
 import filecmp
@@ -23,15 +24,20 @@ def build(project: Path, site_dir: Path) -> Path:
 
 def differing_files(one: Path, other: Path) -> list[str]:
     files = sorted(str(path.relative_to(one)) for path in one.rglob("*") if path.is_file())
-    assert files == sorted(str(path.relative_to(other)) for path in other.rglob("*") if path.is_file())
+    assert files == sorted(
+        str(path.relative_to(other)) for path in other.rglob("*") if path.is_file()
+    )
     _, mismatch, errors = filecmp.cmpfiles(one, other, files, shallow=False)
     return mismatch + errors
 
 
 def epub_text(site_dir: Path) -> str:
     with zipfile.ZipFile(io.BytesIO((site_dir / EPUB).read_bytes())) as book:
-        return " ".join(book.read(name).decode("utf-8", "replace") for name in book.namelist()
-                        if name.endswith(".xhtml"))
+        return " ".join(
+            book.read(name).decode("utf-8", "replace")
+            for name in book.namelist()
+            if name.endswith(".xhtml")
+        )
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +51,10 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_build_from_the_cache_is_byte_for_byte_the_build_without_it(project, tmp_path):
     cold = build(project, tmp_path / "cold")
-    kept = {folder.name: len(list(folder.iterdir())) for folder in (project / ".cache" / "edition").iterdir()}
+    kept = {
+        folder.name: len(list(folder.iterdir()))
+        for folder in (project / ".cache" / "edition").iterdir()
+    }
     assert kept["bibliography"] == 1 and kept["epub"] == 1 and kept["templates"] > 20
     warm = build(project, tmp_path / "warm")
     assert differing_files(cold, warm) == []
@@ -53,10 +62,13 @@ def test_a_build_from_the_cache_is_byte_for_byte_the_build_without_it(project, t
 
 def test_an_edited_chapter_or_bibliography_is_built_afresh(project, tmp_path):
     chapter, bib = project / "docs" / "introduction.md", project / "references.bib"
-    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
-        "Introduction", "Introductionary", 1), encoding="utf-8")
-    bib.write_text(bib.read_text(encoding="utf-8").replace(
-        "Two Koreas", "Two Koreans", 1), encoding="utf-8")
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8").replace("Introduction", "Introductionary", 1),
+        encoding="utf-8",
+    )
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace("Two Koreas", "Two Koreans", 1), encoding="utf-8"
+    )
     site_dir = build(project, tmp_path / "edited")
     assert "Introductionary" in epub_text(site_dir)
     assert "Two Koreans" in (site_dir / "bibliography" / "index.html").read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
 """Citing and capturing on the built site: Cite this, page metadata, archived copies, noopener."""
+
 from __future__ import annotations
 
 import json
@@ -40,6 +41,7 @@ def json_ld(soup) -> dict:
 
 # -- Cite this ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", PAPER_AND_HOME)
 def test_every_paper_page_ends_with_a_cite_this_block_marked_as_the_editions(page, path):
     soup = page(path)
@@ -54,7 +56,9 @@ def test_every_paper_page_ends_with_a_cite_this_block_marked_as_the_editions(pag
 @pytest.mark.parametrize("path", PAPER_PAGES)
 def test_a_section_offers_four_forms_of_itself_and_four_of_the_paper(page, path):
     block = page(path).select_one(".cite-this")
-    section_title = page(path).select_one("article h1").get_text(" ", strip=True).rstrip("¶").strip()
+    section_title = (
+        page(path).select_one("article h1").get_text(" ", strip=True).rstrip("¶").strip()
+    )
     for form in ("chicago-note", "chicago-bibliography", "apa", "bibtex"):
         section_text = block.select_one(f"#cite-section-{form}").get_text()
         paper_text = block.select_one(f"#cite-paper-{form}").get_text()
@@ -66,7 +70,10 @@ def test_a_section_offers_four_forms_of_itself_and_four_of_the_paper(page, path)
     assert note.startswith("Scott Snyder, “")
     first_word = section_title.split()[0]
     assert f"“{first_word}" in note
-    assert "in Strengthening the U.S.-ROK Alliance (Center for U.S.-Korea Policy, The Asia Foundation, February 2009)" in note
+    assert (
+        "in Strengthening the U.S.-ROK Alliance (Center for U.S.-Korea Policy, "
+        "The Asia Foundation, February 2009)" in note
+    )
     assert block.select_one("#cite-section-bibtex").get_text().startswith("@inbook{")
     stem = block["data-paragraph-citation"]
     assert note.startswith(stem) and not stem.endswith(".")
@@ -81,8 +88,10 @@ def test_the_home_page_cites_the_paper_as_a_report(page):
     assert block.select_one("#cite-paper-chicago-bibliography cite").get_text() == (
         "Strengthening the U.S.-ROK Alliance"
     )
-    assert block.select_one("#cite-paper-bibtex").get_text().startswith(
-        "@techreport{snyder2009strengthening,"
+    assert (
+        block.select_one("#cite-paper-bibtex")
+        .get_text()
+        .startswith("@techreport{snyder2009strengthening,")
     )
     assert block.select_one("[id^=cite-section-]") is None
 
@@ -92,6 +101,7 @@ def test_pages_outside_the_paper_have_no_cite_this_block(page):
 
 
 # -- Metadata for Zotero, Scholar and link previews ---------------------------
+
 
 def test_every_page_describes_the_paper_as_a_report_by_snyder(page, html_pages):
     for path in content_pages(html_pages):
@@ -132,18 +142,23 @@ def test_the_home_page_is_the_report_and_each_section_a_chapter_of_it(page):
         assert data["@type"] == "Chapter"
         assert data["isPartOf"]["@type"] == "Report"
         assert data["isPartOf"]["url"] == SITE_URL
-        assert data["name"] == page(path).select_one("article h1").get_text(" ", strip=True).rstrip("¶").strip()
+        assert (
+            data["name"]
+            == page(path).select_one("article h1").get_text(" ", strip=True).rstrip("¶").strip()
+        )
 
 
 @pytest.mark.parametrize("path", PAPER_AND_HOME)
 def test_one_citation_reference_per_work_the_pages_notes_cite(page, path):
-    source = ROOT / "docs" / ("index.md" if path == "index.html" else path.replace("/index.html", ".md"))
+    source = (
+        ROOT / "docs" / ("index.md" if path == "index.html" else path.replace("/index.html", ".md"))
+    )
     keys = []
     for note in read_notes(source.read_text(encoding="utf-8")):
         keys += [key for key in note.cited_keys if key not in keys]
     references = metas(page(path), "citation_reference")
     assert len(references) == len(keys)
-    for key, reference in zip(keys, references):
+    for key, reference in zip(keys, references, strict=False):
         title = BIB.entries[key].fields["title"].strip("{}").replace("``", "“").replace("''", "”")
         assert reference.startswith(f"citation_title={title.replace(';', ',')}; "), key
         for person in BIB.entries[key].persons.get("author", []):
@@ -160,7 +175,9 @@ def test_canonical_links_and_metadata_follow_the_site_url_variable(tmp_path, mon
     assert result.returncode == 0, result.stderr
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup((tmp_path / "site" / "alliance-adaptation" / "index.html").read_text(), "lxml")
+    soup = BeautifulSoup(
+        (tmp_path / "site" / "alliance-adaptation" / "index.html").read_text(), "lxml"
+    )
     expected = "https://edition.test/us-rok/alliance-adaptation/"
     assert soup.head.find("link", rel="canonical")["href"] == expected
     assert metas(soup, "citation_fulltext_html_url") == [expected]
@@ -170,6 +187,7 @@ def test_canonical_links_and_metadata_follow_the_site_url_variable(tmp_path, mon
 
 # -- Rescued links -------------------------------------------------------------
 
+
 def expected_archive(url: str, key: str | None) -> str:
     """The rule of the README, computed here from references.bib itself."""
     fields = BIB.entries[key].fields if key else {}
@@ -178,8 +196,11 @@ def expected_archive(url: str, key: str | None) -> str:
 
 
 def cited_links(container) -> list:
-    return [a for a in container.find_all("a", href=True)
-            if a["href"].startswith("http") and not a["href"].startswith("https://web.archive.org/")]
+    return [
+        a
+        for a in container.find_all("a", href=True)
+        if a["href"].startswith("http") and not a["href"].startswith("https://web.archive.org/")
+    ]
 
 
 def archived_copy_after(link):
@@ -192,7 +213,11 @@ def archived_copy_after(link):
 def test_every_address_a_note_cites_is_paired_with_its_archived_copy(page):
     pairs = 0
     for path in PAPER_AND_HOME:
-        source = ROOT / "docs" / ("index.md" if path == "index.html" else path.replace("/index.html", ".md"))
+        source = (
+            ROOT
+            / "docs"
+            / ("index.md" if path == "index.html" else path.replace("/index.html", ".md"))
+        )
         notes = {note.label: note for note in read_notes(source.read_text(encoding="utf-8"))}
         for item in page(path).select('li[id^="fn:"]'):
             keys = notes[item["id"][3:]].cited_keys
@@ -205,10 +230,16 @@ def test_every_address_a_note_cites_is_paired_with_its_archived_copy(page):
                 assert "edition-added" in archived["class"] and archived["rel"] == ["noopener"]
                 pairs += 1
     urls_in_notes = sum(
-        1 for path in PAPER_AND_HOME for source in [
-            ROOT / "docs" / ("index.md" if path == "index.html" else path.replace("/index.html", ".md"))
-        ] for line in source.read_text(encoding="utf-8").splitlines()
-        if line.startswith("[^") for _ in range(line.count("<http"))
+        1
+        for path in PAPER_AND_HOME
+        for source in [
+            ROOT
+            / "docs"
+            / ("index.md" if path == "index.html" else path.replace("/index.html", ".md"))
+        ]
+        for line in source.read_text(encoding="utf-8").splitlines()
+        if line.startswith("[^")
+        for _ in range(line.count("<http"))
     )
     assert pairs == urls_in_notes == 8  # notes 3, 4, 6, 9, 16, 17, 19 and 20
 
@@ -224,13 +255,18 @@ def test_every_address_in_the_bibliography_is_paired_with_its_archived_copy(page
 
 def test_the_dates_asked_of_the_archive_are_the_access_dates_where_the_notes_give_them(page):
     archived = {a["href"] for a in page("bibliography/index.html").select(".archived-copy a")}
-    assert ("https://web.archive.org/web/20090311/"
-            "http://www.globalsecurity.org/wmd/library/news/rok/1992/921008-rok-usia.htm") in archived
-    assert ("https://web.archive.org/web/20080421/"
-            "http://www.whitehouse.gov/news/releases/2008/04/20080419-1.html") in archived
+    assert (
+        "https://web.archive.org/web/20090311/"
+        "http://www.globalsecurity.org/wmd/library/news/rok/1992/921008-rok-usia.htm"
+    ) in archived
+    assert (
+        "https://web.archive.org/web/20080421/"
+        "http://www.whitehouse.gov/news/releases/2008/04/20080419-1.html"
+    ) in archived
 
 
 # -- noopener ----------------------------------------------------------------
+
 
 def test_every_link_that_leaves_the_site_has_rel_noopener(page, html_pages):
     checked = 0

@@ -1,4 +1,5 @@
 """Every word of the paper is on the site, in order, and the page breaks are gone."""
+
 from __future__ import annotations
 
 import copy
@@ -10,10 +11,18 @@ from edition.source import words
 from tests.support.paper import the_source
 
 PAPER = the_source()
-CHAPTERS = dict(zip(
-    [section.title for section in PAPER.sections],
-    ["introduction", "alliance-adaptation", "mutually-beneficial-rationale", "synchronizing-views"],
-))
+CHAPTERS = dict(
+    zip(
+        [section.title for section in PAPER.sections],
+        [
+            "introduction",
+            "alliance-adaptation",
+            "mutually-beneficial-rationale",
+            "synchronizing-views",
+        ],
+        strict=False,
+    )
+)
 NOT_THE_AUTHORS = ".edition-added, .headerlink, sup[id^='fnref'], div.footnote"
 
 
@@ -53,7 +62,8 @@ def test_the_ten_paragraphs_cut_by_page_breaks_are_whole(page):
         glue = "" if end_of_first.endswith("-") else " "
         seam = " ".join(words(end_of_first)[-3:]) + glue + " ".join(words(start_of_second)[:3])
         holders = [
-            paragraph for slug in CHAPTERS.values()
+            paragraph
+            for slug in CHAPTERS.values()
             for paragraph in page(f"{slug}/index.html").select("[id^='p-']")
             if seam in " ".join(authors_words(paragraph))
         ]
@@ -62,23 +72,27 @@ def test_the_ten_paragraphs_cut_by_page_breaks_are_whole(page):
 
 def test_paragraphs_are_the_papers_paragraphs(page):
     for section in PAPER.sections:
-        paragraphs = page(f"{CHAPTERS[section.title]}/index.html").select(
-            "article [id^='p-']"
+        paragraphs = page(f"{CHAPTERS[section.title]}/index.html").select("article [id^='p-']")
+        expected = sum(
+            text.count("\n- ") + 1 if text.startswith("- ") else 1 for text in section.paragraphs
         )
-        expected = sum(text.count("\n- ") + 1 if text.startswith("- ") else 1
-                       for text in section.paragraphs)
         assert [p["id"] for p in paragraphs] == [f"p-{n}" for n in range(1, expected + 1)]
 
 
 def test_the_lettered_principles_are_a_list(page):
     items = page("mutually-beneficial-rationale/index.html").select("article ul > li[id^='p-']")
     assert [" ".join(item.get_text(" ").split())[:4] for item in items] == [
-        "¶ a)", "¶ b)", "¶ c)", "¶ d)", "¶ e)"
+        "¶ a)",
+        "¶ b)",
+        "¶ c)",
+        "¶ d)",
+        "¶ e)",
     ]
 
 
 def test_italics_are_kept(page):
-    emphasised = [em.get_text() for em in page("mutually-beneficial-rationale/index.html").select(
-        "article [id^='p-'] em"
-    )]
+    emphasised = [
+        em.get_text()
+        for em in page("mutually-beneficial-rationale/index.html").select("article [id^='p-'] em")
+    ]
     assert emphasised.count("raison d'être") == 2

@@ -1,4 +1,5 @@
 """Every internal link and anchor of the built site resolves; ids are unique."""
+
 from __future__ import annotations
 
 import re
@@ -56,9 +57,14 @@ def test_headings_in_the_markdown_give_their_ids():
 
 
 def test_sections_link_to_the_previous_and_the_next_in_the_papers_order(page):
-    order = ["", "introduction/", "alliance-adaptation/", "mutually-beneficial-rationale/",
-             "synchronizing-views/"]
-    for before, this, after in zip(order, order[1:], order[2:] + ["paper/"]):
+    order = [
+        "",
+        "introduction/",
+        "alliance-adaptation/",
+        "mutually-beneficial-rationale/",
+        "synchronizing-views/",
+    ]
+    for before, this, after in zip(order, order[1:], order[2:] + ["paper/"], strict=False):
         footer = page(f"{this}index.html")
         previous = footer.select_one("a.md-footer__link--prev")["href"]
         following = footer.select_one("a.md-footer__link--next")["href"]

@@ -1,4 +1,5 @@
 """The paper's 22 notes: their numbers, their places, their words, their sources."""
+
 from __future__ import annotations
 
 import copy
@@ -13,8 +14,13 @@ from tests.support.paper import the_source
 
 ROOT = Path(__file__).resolve().parents[2]
 PAPER = the_source()
-PAGES = ["index.html", "introduction/index.html", "alliance-adaptation/index.html",
-         "mutually-beneficial-rationale/index.html", "synchronizing-views/index.html"]
+PAGES = [
+    "index.html",
+    "introduction/index.html",
+    "alliance-adaptation/index.html",
+    "mutually-beneficial-rationale/index.html",
+    "synchronizing-views/index.html",
+]
 
 
 def words_before_markers() -> dict[int, list[str]]:
@@ -70,8 +76,10 @@ def test_each_note_keeps_the_authors_words(page, number):
 def test_every_cited_key_exists_and_every_entry_is_cited():
     bibliography = load_bibliography(ROOT / "references.bib")
     cited = {
-        key for path in (ROOT / "docs").glob("*.md")
-        for note in read_notes(path.read_text(encoding="utf-8")) for key in note.cited_keys
+        key
+        for path in (ROOT / "docs").glob("*.md")
+        for note in read_notes(path.read_text(encoding="utf-8"))
+        for key in note.cited_keys
     }
     assert cited == set(bibliography.entries)
 
@@ -90,7 +98,8 @@ def test_notes_six_and_twenty_cite_one_entry_and_thirteen_cites_two(page):
 def test_the_bibliography_links_back_to_every_citing_note(page):
     entry = page("bibliography/index.html").select_one("#mitchell2004strategy")
     assert [a["href"] for a in entry.select(".cited-in a")] == [
-        "../introduction/#fn:2", "../alliance-adaptation/#fn:13"
+        "../introduction/#fn:2",
+        "../alliance-adaptation/#fn:13",
     ]
     entries = page("bibliography/index.html").select("[role='doc-bibliography'] li")
     assert len(entries) == len(load_bibliography(ROOT / "references.bib").entries)
@@ -99,7 +108,7 @@ def test_the_bibliography_links_back_to_every_citing_note(page):
 
 def test_the_bibliography_is_sorted_by_author(page):
     entries = page("bibliography/index.html").select("[role='doc-bibliography'] li")
-    firsts = [entry.get_text(" ").strip().lstrip("\"“").removeprefix("The ") for entry in entries]
+    firsts = [entry.get_text(" ").strip().lstrip('"“').removeprefix("The ") for entry in entries]
     assert firsts == sorted(firsts, key=str.casefold)
 
 

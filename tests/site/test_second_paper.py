@@ -7,6 +7,7 @@ with its own mkdocs.yml, data and reference text. It is built here with the
 the fixture's own files (its Markdown, references.bib, data/ and mkdocs.yml)
 with the simple rules below, never from the engine or from the built site.
 """
+
 from __future__ import annotations
 
 import functools
@@ -44,7 +45,9 @@ def load_yaml(path: Path):
 
 CONFIG = load_yaml(FIXTURE / "mkdocs.yml")
 OPTIONS = next(
-    plugin["edition"] for plugin in CONFIG["plugins"] if isinstance(plugin, dict) and "edition" in plugin
+    plugin["edition"]
+    for plugin in CONFIG["plugins"]
+    if isinstance(plugin, dict) and "edition" in plugin
 )
 GLOSSARY = load_yaml(FIXTURE / "data" / "glossary.yml")
 INDEX = load_yaml(FIXTURE / "data" / "index.yml")
@@ -95,18 +98,21 @@ def read_page(path: Path) -> Page:
     text = path.read_text(encoding="utf-8")
     front = FRONT_MATTER.match(text)
     meta = (yaml.safe_load(front.group(1)) or {}) if front else {}
-    body = text[front.end():] if front else text
+    body = text[front.end() :] if front else text
     notes, cited = {}, {}
     for definition in DEFINITION.finditer(body):
         label, note = definition.groups()
         block = CITATION_BLOCK.search(note)
         notes[label] = note[: block.start()] if block else note
-        cited[label] = [key.strip().lstrip("@") for key in block.group(1).split(";")] if block else []
+        cited[label] = (
+            [key.strip().lstrip("@") for key in block.group(1).split(";")] if block else []
+        )
     text_only = DEFINITION.sub("", body)
     blocks = [block.strip() for block in re.split(r"\n[ \t]*\n", text_only)]
     paragraphs = (
         [block for block in blocks if block and not block.startswith(("#", "<", "{"))]
-        if meta.get("paper_section") else []
+        if meta.get("paper_section")
+        else []
     )
     heading = HEADING.search(body)
     return Page(
@@ -140,9 +146,20 @@ def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture paper, built strictly with the engine as installed, into a fresh folder."""
     site_dir = tmp_path_factory.mktemp("second-paper") / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
-         "-f", str(FIXTURE / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=FIXTURE, text=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(FIXTURE / "mkdocs.yml"),
+            "-d",
+            str(site_dir),
+        ],
+        cwd=FIXTURE,
+        text=True,
+        capture_output=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, f"the second paper did not build:\n{result.stderr}"
@@ -243,8 +260,12 @@ def test_the_bibliography_lists_each_entry_once_with_links_back_to_its_notes(par
     assert sorted(entry["id"] for entry in entries) == sorted(BIB_KEYS)
     for entry in entries:
         citing = sorted(
-            ((int(label), page.src_uri) for page in TEXT_PAGES
-             for label, keys in page.cited.items() if entry["id"] in keys),
+            (
+                (int(label), page.src_uri)
+                for page in TEXT_PAGES
+                for label, keys in page.cited.items()
+                if entry["id"] in keys
+            ),
         )
         assert citing, f"{entry['id']} is cited by no note of the fixture"
         links = entry.select("span.cited-in a")
@@ -268,7 +289,7 @@ def test_paragraphs_have_ids_in_reading_order_each_with_a_permalink(parsed, page
     assert [element["id"] for element in numbered] == [
         f"p-{n}" for n in range(1, len(page.paragraphs) + 1)
     ]
-    for element, markdown in zip(numbered, page.paragraphs):
+    for element, markdown in zip(numbered, page.paragraphs, strict=False):
         permalink = element.find("a", recursive=False)
         assert "paragraph-link" in permalink["class"]
         assert (permalink["href"], permalink.get_text()) == (f"#{element['id']}", "¶")
@@ -310,9 +331,12 @@ def test_the_index_links_every_passage_that_mentions_each_entry(parsed):
     content = article(parsed, index)
     for entry in INDEX:
         heading = content.find("h2", id=entry["category"])
-        assert heading.get_text().removesuffix("¶") == OPTIONS["index_categories"][entry["category"]]
+        assert (
+            heading.get_text().removesuffix("¶") == OPTIONS["index_categories"][entry["category"]]
+        )
         item = next(
-            span.parent for span in content.select("span.index-entry")
+            span.parent
+            for span in content.select("span.index-entry")
             if span.get_text() == entry["entry"]
         )
         expected = mentioning(entry["variants"])
@@ -326,7 +350,8 @@ def test_the_timeline_links_the_paragraph_that_holds_each_quotation(parsed):
     timeline = PAGES["timeline.md"]
     items = article(parsed, timeline).select("ol.timeline > li")
     assert len(items) == len(TIMELINE)
-    for item, event in zip(items, sorted(TIMELINE, key=lambda event: str(event["sort"]))):
+    events = sorted(TIMELINE, key=lambda event: str(event["sort"]))
+    for item, event in zip(items, events, strict=False):
         chapter = PAGES[event["chapter"]]
         holding = [anchor for anchor, text in chapter.passages() if event["quote"] in text]
         assert len(holding) == 1, f"the fixture's quotation for {event['event']!r}"
@@ -362,13 +387,16 @@ def test_the_epub_is_built_under_the_name_its_configuration_gives(second_site):
         assert epub.namelist()[0] == "mimetype"
         assert epub.read("mimetype") == b"application/epub+zip"
         documents = [
-            BeautifulSoup(epub.read(name), "xml") for name in epub.namelist()
+            BeautifulSoup(epub.read(name), "xml")
+            for name in epub.namelist()
             if name.startswith("EPUB/text/") and name.endswith(".xhtml")
         ]
     assert documents
 
     def every(tag: str, **attributes: str) -> list:
-        return [found for document in documents for found in document.find_all(tag, attrs=attributes)]
+        return [
+            found for document in documents for found in document.find_all(tag, attrs=attributes)
+        ]
 
     assert OPTIONS["paper"]["title"] in [h1.get_text() for h1 in every("h1")]
     assert [h2.get_text() for h2 in every("h2")][: len(CHAPTERS)] == [
@@ -389,7 +417,7 @@ def test_search_has_one_entry_per_paragraph_and_per_note(second_site):
             f"{chapter.url}#{anchor}" for anchor, _ in chapter.passages()
         ]
         assert entries[0]["text"] == ""  # the page's own entry keeps only its title
-        for doc, (anchor, text) in zip(entries[1:], chapter.passages()):
+        for doc, (anchor, text) in zip(entries[1:], chapter.passages(), strict=False):
             kind = f"¶ {anchor[2:]}" if anchor.startswith("p-") else f"Note {anchor[3:]}"
             assert doc["title"] == f"{chapter.title}, {kind}"
             assert html.unescape(doc["text"]) == text
@@ -421,7 +449,8 @@ def real_paper_facts() -> list[str]:
     Loader.add_constructor("!ENV", lambda loader, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     paper = next(
-        plugin["edition"]["paper"] for plugin in config["plugins"]
+        plugin["edition"]["paper"]
+        for plugin in config["plugins"]
         if isinstance(plugin, dict) and "edition" in plugin
     )
     return [paper["title"], paper["author"]["family"], paper["center"], paper["institution"]]

@@ -1,4 +1,5 @@
 """The About page, the editor's notes, reporting an error, the one-page paper and the EPUB."""
+
 from __future__ import annotations
 
 import copy
@@ -22,8 +23,12 @@ from tests.support.paper import the_source
 ROOT = Path(__file__).resolve().parents[2]
 PAPER = the_source()
 EDITORS_NOTES = load_editors_notes(ROOT / EDITORS_NOTES_FILE)
-SLUGS = ["introduction", "alliance-adaptation", "mutually-beneficial-rationale",
-         "synchronizing-views"]
+SLUGS = [
+    "introduction",
+    "alliance-adaptation",
+    "mutually-beneficial-rationale",
+    "synchronizing-views",
+]
 EPUB = "strengthening-the-us-rok-alliance.epub"
 NOT_THE_AUTHORS = ".edition-added, .headerlink, sup[id^='fnref'], div.footnote"
 ISSUE_URL = "https://github.com/us-rok-alliance-edition/edition/issues/new"
@@ -42,28 +47,40 @@ def authors_words(element) -> list[str]:
 
 # About this edition
 
+
 def test_the_about_page_is_in_the_navigation(page):
-    titles = [a.get_text(" ", strip=True) for a in page("index.html").select("nav.md-nav--primary a")]
+    titles = [
+        a.get_text(" ", strip=True) for a in page("index.html").select("nav.md-nav--primary a")
+    ]
     assert "About this edition" in titles
 
 
 def test_the_about_page_says_what_changed_what_never_changes_and_the_rights(page):
     text = page("about/index.html").select_one("article").get_text(" ")
-    for words_ in ["source/snyder-2009-strengthening-the-us-rok-alliance.txt", "ten paragraphs",
-                   "Internet Archive", "Chicago", "The author's words",
-                   "copyright belongs to its author and The Asia Foundation"]:
+    for words_ in [
+        "source/snyder-2009-strengthening-the-us-rok-alliance.txt",
+        "ten paragraphs",
+        "Internet Archive",
+        "Chicago",
+        "The author's words",
+        "copyright belongs to its author and The Asia Foundation",
+    ]:
         assert words_ in " ".join(text.split()), words_
 
 
 def test_the_about_page_lists_every_editor_s_note_with_a_link_to_it(page):
     items = page("about/index.html").select(".editors-notes-list li")
     assert len(items) == len(EDITORS_NOTES) >= 7
-    for item, note in zip(items, EDITORS_NOTES):
-        assert item.a["href"] == f"../{built_page(note.page).removesuffix('index.html')}#{note.note_id}"
+    for item, note in zip(items, EDITORS_NOTES, strict=False):
+        assert (
+            item.a["href"]
+            == f"../{built_page(note.page).removesuffix('index.html')}#{note.note_id}"
+        )
         assert note.words in item.get_text()
 
 
 # Editor's notes
+
 
 @pytest.mark.parametrize("note", EDITORS_NOTES, ids=lambda note: note.note_id)
 def test_each_editor_s_note_stands_beside_its_words(page, note):
@@ -73,8 +90,10 @@ def test_each_editor_s_note_stands_beside_its_words(page, note):
     assert marker.name == "a" and "edition-added" in marker["class"]
     assert marker["href"] == f"#{note.note_id}" and marker.get_text() == ""
     text_before = "".join(
-        s for s in holder.find_all(string=True)
-        if s.find_parent(id=note.marker_id) is None and s.find_next(id=note.marker_id) is not None
+        s
+        for s in holder.find_all(string=True)
+        if s.find_parent(id=note.marker_id) is None
+        and s.find_next(id=note.marker_id) is not None
         and not s.find_parent(class_="edition-added")
     )
     assert text_before.endswith(note.words)
@@ -96,6 +115,7 @@ def test_editor_s_notes_never_renumber_the_author_s_notes(page):
 
 
 # Report an error
+
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_paragraph_has_a_link_that_opens_an_issue_naming_it(page, slug):
@@ -125,6 +145,7 @@ def test_every_page_has_a_report_link_and_none_loads_anything_from_the_tracker(p
 
 # The whole paper on one page
 
+
 def test_the_one_page_paper_has_the_cover_the_four_sections_and_the_bibliography(page):
     soup = page("paper/index.html")
     article = soup.select_one("article")
@@ -137,11 +158,15 @@ def test_the_one_page_paper_has_the_cover_the_four_sections_and_the_bibliography
 
 def test_the_one_page_paper_has_every_word_of_every_section_in_order(page):
     article = page("paper/index.html").select_one("article")
-    expected = [w for section in PAPER.sections
-                for text in [section.title, *section.paragraphs] for w in words(text)]
+    expected = [
+        w
+        for section in PAPER.sections
+        for text in [section.title, *section.paragraphs]
+        for w in words(text)
+    ]
     on_page = authors_words(article)
     start = on_page.index(expected[0])
-    assert on_page[start:start + len(expected)] == expected
+    assert on_page[start : start + len(expected)] == expected
 
 
 def test_the_one_page_paper_has_the_22_notes_with_the_paper_s_numbers_and_words(page):
@@ -178,6 +203,7 @@ def test_the_one_page_paper_is_not_searched_twice(site):
 
 # The EPUB
 
+
 @pytest.fixture(scope="module")
 def epub(site) -> zipfile.ZipFile:
     with zipfile.ZipFile(site / EPUB) as book:
@@ -197,7 +223,9 @@ def test_the_epub_is_built_as_epub_requires(epub):
     opf_path = container.find("rootfile")["full-path"]
     opf = BeautifulSoup(epub.read(opf_path), "xml")
     assert opf.package["version"] == "3.0"
-    metadata = {tag.name: tag.get_text() for tag in opf.metadata.find_all(True) if tag.prefix == "dc"}
+    metadata = {
+        tag.name: tag.get_text() for tag in opf.metadata.find_all(True) if tag.prefix == "dc"
+    }
     assert metadata["title"] == "Strengthening the U.S.-ROK Alliance"
     assert metadata["creator"] == "Scott Snyder"
     assert metadata["date"] == "2009-02"
@@ -205,21 +233,29 @@ def test_the_epub_is_built_as_epub_requires(epub):
     assert metadata["language"] == "en-US"
     nav = opf.manifest.find("item", properties=re.compile(r"\bnav\b"))
     assert nav and nav["href"] in {Path(name).name for name in epub.namelist()} | {
-        str(Path(name).relative_to(Path(opf_path).parent)) for name in epub.namelist()
-        if name.startswith(str(Path(opf_path).parent))}
+        str(Path(name).relative_to(Path(opf_path).parent))
+        for name in epub.namelist()
+        if name.startswith(str(Path(opf_path).parent))
+    }
 
 
 def test_the_epub_passes_epubcheck(site):
     epubcheck = shutil.which("epubcheck")
     if epubcheck is None:
         pytest.fail("epubcheck not found: install it (apt-get install epubcheck); .ci/run does")
-    command = ["java", "-jar", epubcheck] if Path(epubcheck).read_bytes()[:2] == b"PK" else [epubcheck]
-    result = subprocess.run([*command, str(site / EPUB)], capture_output=True, text=True, timeout=120)
+    command = (
+        ["java", "-jar", epubcheck] if Path(epubcheck).read_bytes()[:2] == b"PK" else [epubcheck]
+    )
+    result = subprocess.run(
+        [*command, str(site / EPUB)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def epub_text(epub: zipfile.ZipFile) -> BeautifulSoup:
-    parts = [name for name in sorted(epub.namelist()) if name.endswith(".xhtml") and "nav" not in name]
+    parts = [
+        name for name in sorted(epub.namelist()) if name.endswith(".xhtml") and "nav" not in name
+    ]
     with warnings.catch_warnings():  # XHTML read as HTML, for its classes
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         return BeautifulSoup("".join(epub.read(name).decode() for name in parts), "lxml")
@@ -231,7 +267,7 @@ def test_the_epub_has_the_22_notes_with_the_paper_s_numbers_and_words(epub):
     assert markers == [str(n) for n in range(1, 23)]
     notes = text.select("aside[role='doc-footnote']")
     assert len(notes) == 22
-    for marker, note in zip(text.select("a.footnote-ref"), notes):
+    for marker, note in zip(text.select("a.footnote-ref"), notes, strict=False):
         assert note["id"] == marker["href"].removeprefix("#")
         number = int(marker.get_text())
         kept = copy.copy(note)
@@ -246,9 +282,13 @@ def test_the_epub_has_every_paragraph_of_the_paper_and_the_bibliography(epub):
     for notes in body.select("section.footnotes, #refs, a.footnote-ref"):
         notes.decompose()
     on_page = words(body.get_text(" "))
-    expected = [w for section in PAPER.sections
-                for text_ in [section.title, *section.paragraphs] for w in words(text_)]
+    expected = [
+        w
+        for section in PAPER.sections
+        for text_ in [section.title, *section.paragraphs]
+        for w in words(text_)
+    ]
     start = on_page.index(expected[0])
-    assert on_page[start:start + len(expected)] == expected
+    assert on_page[start : start + len(expected)] == expected
     keys = set(load_bibliography(ROOT / "references.bib").entries)
     assert {div["id"].removeprefix("ref-") for div in text.select("#refs > div")} == keys

@@ -1,4 +1,5 @@
 """Every page of the site is valid HTML, as the W3C Nu HTML checker (vnu.jar) sees it."""
+
 from __future__ import annotations
 
 import json
@@ -33,7 +34,9 @@ def html_errors(site: Path, html_pages: list[str], tmp_path_factory) -> dict[str
     files = [str(site / path) for path in html_pages] + [str(canary)]
     result = subprocess.run(
         [java, "-jar", str(vnu_jar()), "--errors-only", "--format", "json", "--stdout", *files],
-        capture_output=True, text=True, timeout=240,
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
     errors: dict[str, list[str]] = defaultdict(list)
     for message in json.loads(result.stdout)["messages"]:
@@ -87,4 +90,6 @@ def test_a_page_is_sent_the_edition_s_scripts_it_has_work_for_and_no_other(page,
             assert (script in sent) == bool(soup.select(work)), (path, script)
         sent_somewhere |= sent
     assert set(SCRIPTS_AND_THEIR_WORK) <= sent_somewhere
-    assert "cite.js" not in {s["src"].rsplit("/", 1)[-1] for s in page("paper/index.html").select("script[src]")}
+    assert "cite.js" not in {
+        s["src"].rsplit("/", 1)[-1] for s in page("paper/index.html").select("script[src]")
+    }

@@ -5,6 +5,7 @@ budgets of the tests: `fonts=True` is the theme's defaults as a new project
 gets them (Google Fonts included), `fonts=False` the engine's floor for the
 build time.
 """
+
 from __future__ import annotations
 
 import shutil

@@ -43,8 +43,10 @@ def normal_lines(html: str) -> list[str]:
 
 def compare(before: Path, after: Path) -> list[str]:
     report = []
-    names = sorted({p.relative_to(before) for p in before.rglob("*") if p.is_file()}
-                   | {p.relative_to(after) for p in after.rglob("*") if p.is_file()})
+    names = sorted(
+        {p.relative_to(before) for p in before.rglob("*") if p.is_file()}
+        | {p.relative_to(after) for p in after.rglob("*") if p.is_file()}
+    )
     for name in names:
         old, new = before / name, after / name
         if not old.exists() or not new.exists():
@@ -60,8 +62,11 @@ def compare(before: Path, after: Path) -> list[str]:
         if a == b:
             report.append(f"{name}: same once attributes are ordered and white space folded")
             continue
-        diff = [line for line in difflib.unified_diff(a, b, lineterm="", n=0)
-                if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+        diff = [
+            line
+            for line in difflib.unified_diff(a, b, lineterm="", n=0)
+            if line[:1] in "+-" and line[:3] not in ("+++", "---")
+        ]
         report.append(f"{name}: {len(diff)} lines differ")
         report += [f"    {line[:300]}" for line in diff[:12]]
     return report

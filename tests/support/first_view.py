@@ -4,6 +4,7 @@ Sizes are gzip-compressed here, at level 9 with no timestamp, so that they do
 not depend on the web server: the same site always gives the same figures.
 The tests and the benchmark serve the sites they measure with `served`.
 """
+
 from __future__ import annotations
 
 import functools

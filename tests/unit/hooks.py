@@ -1,4 +1,5 @@
 """Import one of the edition's steps by its feature's name."""
+
 from __future__ import annotations
 
 import importlib

@@ -1,4 +1,5 @@
 """The glossary, index and timeline: strings and small data in, strings out."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
@@ -86,7 +87,9 @@ def test_the_paper_is_read_in_section_order():
 
 
 def test_a_link_target_is_not_read_as_text():
-    assert plain_text("[the ROK](https://example.org/USFK) and <https://x.org/DMZ>") == "the ROK and"
+    assert (
+        plain_text("[the ROK](https://example.org/USFK) and <https://x.org/DMZ>") == "the ROK and"
+    )
 
 
 def test_mentions_match_whole_words_and_skip_excluded_phrases():
@@ -99,7 +102,9 @@ def test_mentions_match_whole_words_and_skip_excluded_phrases():
 
 def test_a_quotation_is_found_in_its_chapter_only():
     found = passages()
-    assert find_quote(found, "USFK left\n  the DMZ", src_uri="alliance-adaptation.md").anchor == "p-2"
+    assert (
+        find_quote(found, "USFK left\n  the DMZ", src_uri="alliance-adaptation.md").anchor == "p-2"
+    )
     assert find_quote(found, "USFK left the DMZ", src_uri="introduction.md") is None
     assert find_quote(found, "USFK left the DMZ zone", src_uri="alliance-adaptation.md") is None
 
@@ -109,7 +114,8 @@ def test_the_source_check_is_verbatim():
     assert in_source("wartime operational control (OPCON)", source)
     assert not in_source("wartime operational control (OPCON) arrangements", source)
     assert in_source(  # across a page break
-        "Comments by President Bush in the 2002 State of the Union address", source)
+        "Comments by President Bush in the 2002 State of the Union address", source
+    )
 
 
 def test_a_data_file_must_be_a_list_with_its_required_fields(tmp_path):
@@ -141,11 +147,17 @@ CATEGORIES = {
 
 def test_the_paper_wording_of_a_term_must_be_the_papers():
     source = ["the authority of wartime operational control (OPCON) and"]
-    glossary.check_terms([{"term": "OPCON", "as_printed": "wartime operational control (OPCON)"}],
-                         source=source, name=GLOSSARY)
+    glossary.check_terms(
+        [{"term": "OPCON", "as_printed": "wartime operational control (OPCON)"}],
+        source=source,
+        name=GLOSSARY,
+    )
     with pytest.raises(EditionError, match="not the paper's") as error:
-        glossary.check_terms([{"term": "OPCON", "as_printed": "operational control (OPCON) of war"}],
-                             source=source, name=GLOSSARY)
+        glossary.check_terms(
+            [{"term": "OPCON", "as_printed": "operational control (OPCON) of war"}],
+            source=source,
+            name=GLOSSARY,
+        )
     assert str(error.value).startswith("data/glossary.yml: ")
     with pytest.raises(EditionError, match="listed twice"):
         glossary.check_terms([{"term": "ROK"}, {"term": "ROK"}], source=source, name=GLOSSARY)
@@ -153,7 +165,8 @@ def test_the_paper_wording_of_a_term_must_be_the_papers():
 
 def render_html(text: str, terms: dict[str, str]) -> str:
     return convert(
-        text, ["edition-focusable-abbr"],
+        text,
+        ["edition-focusable-abbr"],
         extensions=["abbr", "footnotes", "attr_list"],
         extension_configs={"abbr": {"glossary": terms}},
     )
@@ -178,34 +191,46 @@ def test_abbreviations_are_wrapped_and_focusable_but_not_in_links_code_or_note_m
 
 def test_the_glossary_lists_terms_with_the_papers_wording_and_every_passage():
     terms = [
-        {"term": "USFK", "expansion": "United States Forces Korea",
-         "as_printed": "United States Forces Korea (USFK)"},
+        {
+            "term": "USFK",
+            "expansion": "United States Forces Korea",
+            "as_printed": "United States Forces Korea (USFK)",
+        },
         {"term": "DMZ", "expansion": "demilitarized zone"},
     ]
     entries = glossary.glossary_entries(terms, passages(), name=GLOSSARY)
     assert [(entry["id"], entry["term"]) for entry in entries] == [("dmz", "DMZ"), ("usfk", "USFK")]
     usfk = entries[1]
     assert usfk["as_printed"] == "United States Forces Korea (USFK)"
-    assert [(chapter, src_uri, [p.anchor for p in found]) for chapter, src_uri, found in usfk["used"]] == [
-        ("Alliance Adaptation", "alliance-adaptation.md", ["p-2"])]
+    assert [
+        (chapter, src_uri, [p.anchor for p in found]) for chapter, src_uri, found in usfk["used"]
+    ] == [("Alliance Adaptation", "alliance-adaptation.md", ["p-2"])]
     page = render("glossary.html", entries=entries)
     assert page.index('<dt id="dmz">DMZ</dt>') < page.index('<dt id="usfk">USFK</dt>')
     assert "The paper: “United States Forces Korea (USFK)”." in page
     assert "The paper does not spell it out." in page  # DMZ has no 'as_printed'
-    assert ('<span class="apparatus-chapter">Alliance Adaptation</span>: '
-            '<a href="/alliance-adaptation.md#p-2">¶\u00a02</a>') in page
+    assert (
+        '<span class="apparatus-chapter">Alliance Adaptation</span>: '
+        '<a href="/alliance-adaptation.md#p-2">¶\u00a02</a>'
+    ) in page
     with pytest.raises(EditionError, match="SPI is used nowhere") as error:
-        glossary.glossary_entries([{"term": "SPI", "expansion": "Security Policy Initiative"}],
-                                  passages(), name=GLOSSARY)
+        glossary.glossary_entries(
+            [{"term": "SPI", "expansion": "Security Policy Initiative"}], passages(), name=GLOSSARY
+        )
     assert error.value.file == GLOSSARY
 
 
 def index_page(listed: dict[str, list[tuple[dict, list[Passage]]]]) -> str:
     """The Index page's HTML for `index_entries`' result, as the step renders it."""
     categories = [
-        {"id": key, "title": CATEGORIES[key],
-         "entries": [{"heading": entry["entry"], "found": group_by_chapter(found)}
-                     for entry, found in entries]}
+        {
+            "id": key,
+            "title": CATEGORIES[key],
+            "entries": [
+                {"heading": entry["entry"], "found": group_by_chapter(found)}
+                for entry, found in entries
+            ],
+        }
         for key, entries in listed.items()
         if entries
     ]
@@ -216,34 +241,57 @@ def test_the_index_groups_entries_by_category_and_fails_on_an_entry_found_nowher
     entries = [
         {"entry": "Yongsan", "category": "places", "variants": ["Yongsan"]},
         {"entry": "Bush, George W.", "category": "people", "variants": ["Bush"]},
-        {"entry": "Lee Myung-bak", "category": "people", "variants": ["Lee"], "excluding": ["Sang-hyun Lee"]},
+        {
+            "entry": "Lee Myung-bak",
+            "category": "people",
+            "variants": ["Lee"],
+            "excluding": ["Sang-hyun Lee"],
+        },
     ]
     index_of_terms.check_entries(entries, CATEGORIES, name=INDEX)
     listed = index_of_terms.index_entries(entries, passages(), CATEGORIES, name=INDEX)
     assert list(listed) == list(CATEGORIES)  # the categories in the order the page shows them
     assert [(entry["entry"], [p.anchor for p in found]) for entry, found in listed["people"]] == [
-        ("Bush, George W.", ["p-3"]), ("Lee Myung-bak", ["p-3"])]  # not p-4: Sang-hyun Lee is another Lee
+        ("Bush, George W.", ["p-3"]),
+        ("Lee Myung-bak", ["p-3"]),
+    ]  # not p-4: Sang-hyun Lee is another Lee
     assert [entry["entry"] for entry, _ in listed["places"]] == ["Yongsan"]
     page = index_page(listed)
-    assert page.index('<h2 id="people">People</h2>') < page.index("Bush, George W.") < page.index("Lee Myung-bak")
-    assert (page.index("Lee Myung-bak") < page.index('<h2 id="places">Places and bases</h2>')
-            < page.index('<span class="index-entry">Yongsan</span>'))
+    assert (
+        page.index('<h2 id="people">People</h2>')
+        < page.index("Bush, George W.")
+        < page.index("Lee Myung-bak")
+    )
+    assert (
+        page.index("Lee Myung-bak")
+        < page.index('<h2 id="places">Places and bases</h2>')
+        < page.index('<span class="index-entry">Yongsan</span>')
+    )
     assert 'id="events"' not in page  # a category without entries has no heading
     assert "/alliance-adaptation.md#p-4" not in page
     assert '<a href="/alliance-adaptation.md#p-1">¶\u00a01</a>' in page  # Yongsan
     with pytest.raises(EditionError, match="'Carter' is mentioned nowhere"):
-        index_of_terms.index_entries([{"entry": "Carter", "category": "people", "variants": ["Carter"]}],
-                                     passages(), CATEGORIES, name=INDEX)
+        index_of_terms.index_entries(
+            [{"entry": "Carter", "category": "people", "variants": ["Carter"]}],
+            passages(),
+            CATEGORIES,
+            name=INDEX,
+        )
     with pytest.raises(EditionError, match="use one of people"):
-        index_of_terms.check_entries([{"entry": "X", "category": "persons", "variants": ["X"]}],
-                                     CATEGORIES, name=INDEX)
+        index_of_terms.check_entries(
+            [{"entry": "X", "category": "persons", "variants": ["X"]}], CATEGORIES, name=INDEX
+        )
 
 
 def timeline_page(placed: list[tuple[dict, Passage]]) -> str:
     """The Timeline page's HTML for `place_events`' result, as the step renders it."""
     events = [
-        {"date": str(event["date"]), "event": event["event"],
-         "quote": " ".join(event["quote"].split()), "passage": passage}
+        {
+            "date": str(event["date"]),
+            "event": event["event"],
+            "quote": " ".join(event["quote"].split()),
+            "passage": passage,
+        }
         for event, passage in placed
     ]
     return render("timeline.html", events=events)
@@ -251,22 +299,36 @@ def timeline_page(placed: list[tuple[dict, Passage]]) -> str:
 
 def test_the_timeline_is_chronological_and_fails_on_a_quotation_the_text_lacks():
     events = [
-        {"date": "2008", "sort": "2008", "event": "Later", "quote": "Lee met Bush.",
-         "chapter": "alliance-adaptation.md"},
-        {"date": "1990", "sort": "1990-05", "event": "Earlier", "quote": "USFK left the DMZ.",
-         "chapter": "alliance-adaptation.md"},
+        {
+            "date": "2008",
+            "sort": "2008",
+            "event": "Later",
+            "quote": "Lee met Bush.",
+            "chapter": "alliance-adaptation.md",
+        },
+        {
+            "date": "1990",
+            "sort": "1990-05",
+            "event": "Earlier",
+            "quote": "USFK left the DMZ.",
+            "chapter": "alliance-adaptation.md",
+        },
     ]
     timeline.check_events(events, name=TIMELINE)
     placed = timeline.place_events(events, passages(), name=TIMELINE)
     assert [(event["event"], passage.anchor) for event, passage in placed] == [
-        ("Earlier", "p-2"), ("Later", "p-3")]
+        ("Earlier", "p-2"),
+        ("Later", "p-3"),
+    ]
     page = timeline_page(placed)
     assert page.index("Earlier") < page.index("Later")
     assert '<a href="/alliance-adaptation.md#p-2">Alliance Adaptation, ¶\u00a02</a>' in page
     assert '<a href="/alliance-adaptation.md#p-3">Alliance Adaptation, ¶\u00a03</a>' in page
     assert '<q class="timeline-quote">USFK left the DMZ.</q>' in page
     events[0]["quote"] = "Lee met Obama."
-    with pytest.raises(EditionError, match="the quotation for 'Later' is not in docs/alliance-adaptation.md"):
+    with pytest.raises(
+        EditionError, match="the quotation for 'Later' is not in docs/alliance-adaptation.md"
+    ):
         timeline.place_events(events, passages(), name=TIMELINE)
     with pytest.raises(EditionError, match="YYYY, YYYY-MM or YYYY-MM-DD"):
         timeline.check_events([{"sort": "May 1980", "event": "Coup"}], name=TIMELINE)

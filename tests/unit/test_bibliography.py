@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.errors import EditionError
 from edition.bibliography import load_bibliography, short_label
+from edition.errors import EditionError
 from tests.unit.hooks import load_hook
 
 bibliography = load_hook("bibliography")
@@ -24,7 +24,8 @@ def test_sort_key_ignores_quotes_markup_and_an_initial_article():
 def test_collect_citations_lists_notes_in_order():
     pages = {"b.md": "x[^13]\n\n[^13]: A. [@m]", "a.md": "y[^2]\n\n[^2]: B. [@m; @k]"}
     assert bibliography.collect_citations(pages) == {
-        "m": [("2", "a.md"), ("13", "b.md")], "k": [("2", "a.md")]
+        "m": [("2", "a.md"), ("13", "b.md")],
+        "k": [("2", "a.md")],
     }
 
 
@@ -35,21 +36,33 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_short_label_names_authors_or_editors_and_year(tmp_path):
-    data = load_bibliography(write(tmp_path, (
-        "@book{a, editor = {Green, Michael J. and Cronin, Patrick M.}, title = {T}, year = {1999}}\n"
-        "@article{b, journal = {Korea Times}, title = {T}, year = {2007}}\n"
-        "@article{c, author = {Lee, Sang-hyun}, title = {T}, year = {Spring/Summer 2008}}\n"
-    )))
+    data = load_bibliography(
+        write(
+            tmp_path,
+            (
+                "@book{a, editor = {Green, Michael J. and Cronin, Patrick M.}, "
+                "title = {T}, year = {1999}}\n"
+                "@article{b, journal = {Korea Times}, title = {T}, year = {2007}}\n"
+                "@article{c, author = {Lee, Sang-hyun}, title = {T}, year = {Spring/Summer 2008}}\n"
+            ),
+        )
+    )
     assert short_label(data.entries["a"]) == "Green and Cronin 1999"
     assert short_label(data.entries["b"]) == "Korea Times 2007"
     assert short_label(data.entries["c"]) == "Lee 2008"
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("@book{Kang2004, title = {T}}", "key 'Kang2004' may use only"),
-    ("@book{a, title = {T}}\n@book{a, title = {U}}", "references.bib:2: entry 'a' repeats"),
-    ("@book{a, title = {T}\n@book{b, title = {U}}", "references.bib:1: entry 'a' has unbalanced"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("@book{Kang2004, title = {T}}", "key 'Kang2004' may use only"),
+        ("@book{a, title = {T}}\n@book{a, title = {U}}", "references.bib:2: entry 'a' repeats"),
+        (
+            "@book{a, title = {T}\n@book{b, title = {U}}",
+            "references.bib:1: entry 'a' has unbalanced",
+        ),
+    ],
+)
 def test_a_bad_bibliography_is_refused_with_its_line(tmp_path, text, message):
     with pytest.raises(EditionError, match=message):
         load_bibliography(write(tmp_path, text))

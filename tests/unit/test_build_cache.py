@@ -1,4 +1,5 @@
 """The build cache: entries named by their inputs, written whole, read back as written."""
+
 from __future__ import annotations
 
 import json

@@ -1,18 +1,19 @@
-"""The citation forms of the paper, of a section and of a paragraph, and the record they come from."""
+"""The citation forms of the paper, a section and a paragraph, and the record they come from."""
+
 import pytest
 import yaml
 
-from edition.errors import EditionError
 from edition.citation import (
     apa,
     bibtex,
     chicago_bibliography,
     chicago_note,
     citation_forms,
-    paragraph_citation,
     paper_facts,
+    paragraph_citation,
     read_section,
 )
+from edition.errors import EditionError
 
 RECORD = {
     "paper": {
@@ -41,7 +42,8 @@ def paper():
 @pytest.fixture
 def section(paper):
     return read_section(
-        paper, title="Alliance Adaptation Following the End of the Cold War",
+        paper,
+        title="Alliance Adaptation Following the End of the Cold War",
         src_uri="alliance-adaptation.md",
     )
 
@@ -89,16 +91,18 @@ def test_html_forms_italicise_the_title_and_link_the_address(paper):
 
 
 def test_bibtex_of_the_paper_is_a_techreport(paper):
-    assert bibtex(paper, URL) == "\n".join([
-        "@techreport{snyder2009strengthening,",
-        "  author      = {Snyder, Scott},",
-        "  title       = {{Strengthening the U.S.-ROK Alliance}},",
-        "  institution = {{Center for U.S.-Korea Policy, The Asia Foundation}},",
-        "  year        = {2009},",
-        "  month       = feb,",
-        "  url         = {https://example.org/},",
-        "}",
-    ])
+    assert bibtex(paper, URL) == "\n".join(
+        [
+            "@techreport{snyder2009strengthening,",
+            "  author      = {Snyder, Scott},",
+            "  title       = {{Strengthening the U.S.-ROK Alliance}},",
+            "  institution = {{Center for U.S.-Korea Policy, The Asia Foundation}},",
+            "  year        = {2009},",
+            "  month       = feb,",
+            "  url         = {https://example.org/},",
+            "}",
+        ]
+    )
 
 
 def test_bibtex_of_a_section_is_an_inbook_chapter(paper, section):
@@ -124,30 +128,37 @@ def test_a_paragraph_is_cited_by_the_section_note_with_its_number(paper, section
 def test_forms_have_distinct_ids_and_plain_text_without_markup(paper, section):
     forms = citation_forms(paper, SECTION_URL, section, prefix="cite-section")
     assert [form.id for form in forms] == [
-        "cite-section-chicago-note", "cite-section-chicago-bibliography", "cite-section-apa",
+        "cite-section-chicago-note",
+        "cite-section-chicago-bibliography",
+        "cite-section-apa",
         "cite-section-bibtex",
     ]
     assert all("<" not in form.text for form in forms)
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"title": None}, "Sub-option 'title': Required configuration not provided"),
-    ({"date": "February 2009"}, "is not a month; write YYYY-MM"),
-    ({"date": "2009-13"}, "is not a month; write YYYY-MM"),
-    ({"date": 2009}, "write the month as \"YYYY-MM\", quoted"),
-    ({"author": {"family": "Snyder"}}, "Sub-option 'given'"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"title": None}, "Sub-option 'title': Required configuration not provided"),
+        ({"date": "February 2009"}, "is not a month; write YYYY-MM"),
+        ({"date": "2009-13"}, "is not a month; write YYYY-MM"),
+        ({"date": 2009}, 'write the month as "YYYY-MM", quoted'),
+        ({"author": {"family": "Snyder"}}, "Sub-option 'given'"),
+    ],
+)
 def test_an_incomplete_record_names_what_to_fix(change, message):
     from edition.config import EditionConfig
     from tests.support.paper import SOURCE_FILE
 
     config = EditionConfig()
     record = {**RECORD["paper"], **change}
-    config.load_dict({
-        "paper": {key: value for key, value in record.items() if value is not None},
-        "source": str(SOURCE_FILE),
-        "epub": {"file_name": "a.epub", "description": "d", "rights": "r"},
-    })
+    config.load_dict(
+        {
+            "paper": {key: value for key, value in record.items() if value is not None},
+            "source": str(SOURCE_FILE),
+            "epub": {"file_name": "a.epub", "description": "d", "rights": "r"},
+        }
+    )
     failed, _ = config.validate()
     assert failed, change
     assert any(message in str(error) for _, error in failed), failed
@@ -166,8 +177,11 @@ def test_the_record_in_mkdocs_yml_names_every_section_of_the_paper():
 
     Loader.add_constructor("!ENV", lambda loader, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    options = next(entry["edition"] for entry in config["plugins"]
-                   if isinstance(entry, dict) and "edition" in entry)
+    options = next(
+        entry["edition"]
+        for entry in config["plugins"]
+        if isinstance(entry, dict) and "edition" in entry
+    )
     paper = paper_facts(options["paper"])
     assert sorted(paper.section_titles_sentence_case) == sorted(
         path.replace("/index.html", ".md") for path in PAPER_PAGES

@@ -1,4 +1,5 @@
 """CITATION.cff tells GitHub and reference managers the paper's preferred citation."""
+
 import yaml
 
 from tests.conftest import ROOT
@@ -21,8 +22,9 @@ def test_citation_cff_has_the_fields_cff_1_2_0_requires():
 
 def test_the_preferred_citation_is_the_paper_as_mkdocs_yml_records_it():
     plugins = load(ROOT / "mkdocs.yml")["plugins"]
-    paper = next(entry["edition"] for entry in plugins
-                 if isinstance(entry, dict) and "edition" in entry)["paper"]
+    paper = next(
+        entry["edition"] for entry in plugins if isinstance(entry, dict) and "edition" in entry
+    )["paper"]
     cited = load(ROOT / "CITATION.cff")["preferred-citation"]
     year, month = paper["date"].split("-")
     assert cited["type"] == "report"

@@ -1,4 +1,5 @@
 """Editor's notes: read from data/, tied to the paper's words, shown beside them."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,18 +8,18 @@ from types import SimpleNamespace
 import pytest
 from markdown.serializers import to_html_string
 
-from edition.errors import EditionError
 from edition.editors_notes import (
     EDITORS_NOTES_FILE,
     EditorNote,
     load_editors_notes,
     parse_editors_notes,
 )
+from edition.errors import EditionError
 from edition.paragraphs import read_paragraphs
 from edition.templates import fragment
 from edition.whole_paper import read_chapters
-from tests.unit.hooks import load_hook
 from tests.support.paper import the_source
+from tests.unit.hooks import load_hook
 from tests.unit.treeprocessors import convert, paper_build, serialized, tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,23 +29,33 @@ editors_notes = load_hook("editors_notes")
 
 
 def entry(**fields: str) -> dict[str, str]:
-    return {"page": "introduction.md", "anchor": "p-1", "words": "alliance",
-            "remark": "A remark.", **fields}
+    return {
+        "page": "introduction.md",
+        "anchor": "p-1",
+        "words": "alliance",
+        "remark": "A remark.",
+        **fields,
+    }
 
 
 def test_entries_are_numbered_in_the_order_of_the_file():
     notes = parse_editors_notes([entry(), entry(anchor="fn:3")])
     assert [(note.number, note.note_id, note.marker_id) for note in notes] == [
-        (1, "ed-1", "ed-ref-1"), (2, "ed-2", "ed-ref-2")]
+        (1, "ed-1", "ed-ref-1"),
+        (2, "ed-2", "ed-ref-2"),
+    ]
     assert [note.place for note in notes] == ["¶ 1", "note 3"]
 
 
-@pytest.mark.parametrize("entries, complaint", [
-    ({"page": "x"}, "must be a list"),
-    ([{"page": "introduction.md"}], "exactly the fields"),
-    ([entry(words="  ")], "non-empty"),
-    ([entry(anchor="#p-1")], "must be a paragraph (p-7) or a note (fn:16)"),
-])
+@pytest.mark.parametrize(
+    "entries, complaint",
+    [
+        ({"page": "x"}, "must be a list"),
+        ([{"page": "introduction.md"}], "exactly the fields"),
+        ([entry(words="  ")], "non-empty"),
+        ([entry(anchor="#p-1")], "must be a paragraph (p-7) or a note (fn:16)"),
+    ],
+)
 def test_mistakes_in_the_file_are_named(entries, complaint):
     with pytest.raises(EditionError, match=complaint.replace("(", r"\(").replace(")", r"\)")):
         parse_editors_notes(entries)
@@ -71,7 +82,9 @@ def test_the_marker_follows_the_words_and_the_aside_the_paragraph():
     marker, aside = note_html(note)
     assert result == (
         '<p id="p-1">First.</p><p id="p-2">monitoring sea lanes of cooperation'
-        + marker + ", nuclear</p>" + aside
+        + marker
+        + ", nuclear</p>"
+        + aside
     )
     assert "A remark &amp; more." in result
 
@@ -83,15 +96,21 @@ def test_a_note_s_remark_stays_inside_the_note():
     marker, aside = note_html(note)
     assert result == (
         '<ol><li id="fn:16" value="16"><p>Communiqué, October 22, 2005'
-        + marker + ", address.</p>" + aside + "</li></ol>"
+        + marker
+        + ", address.</p>"
+        + aside
+        + "</li></ol>"
     )
 
 
-@pytest.mark.parametrize("html, complaint", [
-    ('<p id="p-1">nothing here</p>', "not in p-2"),
-    ('<p id="p-2">nothing here</p>', "are not in p-2"),
-    ('<p id="p-2">words words</p>', "not once in p-2"),
-])
+@pytest.mark.parametrize(
+    "html, complaint",
+    [
+        ('<p id="p-1">nothing here</p>', "not in p-2"),
+        ('<p id="p-2">nothing here</p>', "are not in p-2"),
+        ('<p id="p-2">words words</p>', "not once in p-2"),
+    ],
+)
 def test_words_not_on_the_page_stop_the_build(html, complaint):
     note = EditorNote(1, "introduction.md", "p-2", "words", "Remark.")
     with pytest.raises(EditionError, match=complaint if "p-1" not in html else "no paragraph"):
@@ -101,10 +120,14 @@ def test_words_not_on_the_page_stop_the_build(html, complaint):
 def test_the_markers_and_asides_are_the_edition_s_and_not_footnotes():
     note = EditorNote(3, "introduction.md", "p-1", "x", "Remark.")
     marker, aside = note_html(note)
-    assert marker == ('<a aria-label="Editor\'s note 3" class="editor-note-ref edition-added" '
-                      'href="#ed-3" id="ed-ref-3" title="Editor\'s note 3"></a>')
-    assert aside.startswith('<aside aria-label="Editor\'s note 3" class="editor-note edition-added" '
-                            'id="ed-3" role="note">')
+    assert marker == (
+        '<a aria-label="Editor\'s note 3" class="editor-note-ref edition-added" '
+        'href="#ed-3" id="ed-ref-3" title="Editor\'s note 3"></a>'
+    )
+    assert aside.startswith(
+        '<aside aria-label="Editor\'s note 3" class="editor-note edition-added" '
+        'id="ed-3" role="note">'
+    )
     assert "footnote" not in aside + marker
 
 
@@ -128,7 +151,9 @@ def test_words_across_an_abbreviation_get_the_marker_after_their_last_word():
     marker, aside = note_html(note)
     assert marked(ABBREVIATED, [note]) == (
         '<p id="p-1">the <abbr title="Republic of Korea">ROK</abbr> Army'
-        + marker + " moved.</p>" + aside
+        + marker
+        + " moved.</p>"
+        + aside
     )
 
 
@@ -136,7 +161,10 @@ def convert_introduction(markdown: str, notes: list[EditorNote]) -> str:
     """docs/introduction.md converted with abbr and the editor's notes at their priorities."""
     step = SimpleNamespace(notes=notes, file="data/editors_notes.yml")
     return convert(
-        markdown, ["edition-editors-notes"], build=paper_build(), steps={"editors_notes": step},
+        markdown,
+        ["edition-editors-notes"],
+        build=paper_build(),
+        steps={"editors_notes": step},
         extensions=["abbr", "attr_list"],
         extension_configs={"abbr": {"glossary": {"ROK": "Republic of Korea"}}},
     )
@@ -147,7 +175,9 @@ def test_in_the_build_the_words_are_found_across_the_abbreviations_abbr_has_made
     marker, aside = note_html(note)
     assert convert_introduction("the ROK Army moved.\n{ #p-1 }", [note]) == (
         '<p id="p-1">the <abbr title="Republic of Korea">ROK</abbr> Army'
-        + marker + " moved.</p>" + aside  # the paragraph's line break moves after the aside
+        + marker
+        + " moved.</p>"
+        + aside  # the paragraph's line break moves after the aside
     )
     expansion = EditorNote(1, "introduction.md", "p-1", "Republic of Korea", "Remark.")
     with pytest.raises(EditionError) as error:
@@ -159,6 +189,7 @@ def test_in_the_build_the_words_are_found_across_the_abbreviations_abbr_has_made
 
 
 # The data file against the paper's own text in source/
+
 
 def source_paragraph(page: str, anchor: str) -> str:
     """The paragraph `p-N` of a chapter as source/ prints it (list items counted apart)."""

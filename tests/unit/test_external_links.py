@@ -1,4 +1,5 @@
 """Every link that leaves the site carries rel="noopener"."""
+
 import xml.etree.ElementTree as etree
 
 from tests.unit.hooks import load_hook
@@ -42,14 +43,15 @@ def test_template_links_of_a_whole_document_are_marked_too():
 # for a link and wrote `rel="noopener"` into the script. Read by an HTML parser, the
 # attribute is one value and a script's text is no markup.
 
+
 def test_a_greater_than_sign_inside_an_attribute_does_not_end_the_tag():
-    assert external_links.mark_external_link_tags('<a title="a > b" href="https://x.org/">x</a>') == (
-        '<a rel="noopener" title="a &gt; b" href="https://x.org/">x</a>'
-    )
+    assert external_links.mark_external_link_tags(
+        '<a title="a > b" href="https://x.org/">x</a>'
+    ) == ('<a rel="noopener" title="a &gt; b" href="https://x.org/">x</a>')
 
 
 def test_a_link_inside_a_script_s_string_is_left_alone():
-    script = '<script>var link = \'<a href="https://x.org/">x</a>\'; if (a > b) {}</script>'
+    script = "<script>var link = '<a href=\"https://x.org/\">x</a>'; if (a > b) {}</script>"
     html = f'<p>Text</p>{script}<a href="https://y.org/">y</a>'
     assert external_links.mark_external_link_tags(html) == (
         f'<p>Text</p>{script}<a rel="noopener" href="https://y.org/">y</a>'

@@ -3,6 +3,7 @@
 Node and ESLint are test tools like Chromium: when one is missing the test fails and
 says what to install, rather than skipping and passing a script nobody checked.
 """
+
 import json
 import shutil
 import subprocess

@@ -1,4 +1,5 @@
 """hooks/minify.py and hooks/page_scripts.py: less to download, the same page."""
+
 from __future__ import annotations
 
 from tests.unit.hooks import load_hook
@@ -7,7 +8,7 @@ minify = load_hook("minify")
 page_scripts = load_hook("page_scripts")
 
 PAGE = (
-    "<body>\n    <div class=\"md-grid\">\n      <p>Two  words\n        and more</p>\n"
+    '<body>\n    <div class="md-grid">\n      <p>Two  words\n        and more</p>\n'
     "<pre><code>@book{key,\n  title = {T},\n}</code></pre>\n"
     "    <script>\n      // a comment for editors\n      var answer = 42\n    </script>\n"
     '    <script type="application/ld+json">{\n  "name": "x"\n}</script>\n'

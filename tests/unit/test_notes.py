@@ -30,11 +30,14 @@ def test_a_marker_without_definition_is_named():
 
 
 def test_a_definition_without_marker_is_named_with_its_line():
-    with pytest.raises(EditionError, match=r"^note \[\^3\] is defined but never referenced") as error:
+    with pytest.raises(
+        EditionError, match=r"^note \[\^3\] is defined but never referenced"
+    ) as error:
         check_notes(PAGE.replace(" More text.[^3]", ""))
     assert error.value.line == 4
     assert str(error.value.at("docs/introduction.md")).startswith(
-        "docs/introduction.md:4: note [^3] is defined but never referenced")
+        "docs/introduction.md:4: note [^3] is defined but never referenced"
+    )
 
 
 def test_a_twice_defined_note_is_refused():

@@ -1,4 +1,5 @@
 """What reference managers read from a page's head: Highwire tags, Dublin Core, JSON-LD."""
+
 import json
 
 from pybtex.database import parse_string
@@ -9,16 +10,21 @@ from tests.unit.test_citation import RECORD
 
 page_metadata = load_hook("page_metadata")
 
-BIB = parse_string(r"""
+BIB = parse_string(
+    r"""
 @incollection{kang, author = {Kang, David and Chamberlin, Paul},
   title = {{A History of U.S.-ROK Relations to 2002}}, booktitle = {{Strategy and Sentiment}},
   publisher = {{Center for Strategic and International Studies}}, year = {2004}, date = {2004-06},
   pages = {11--23}}
-@phdthesis{an, author = {An, Kwang-ch'an}, title = {{A Study; Focused}}, school = {{Dongguk University}}}
+@phdthesis{an, author = {An, Kwang-ch'an}, title = {{A Study; Focused}},
+  school = {{Dongguk University}}}
 @article{lee, author = {Lee, Sang-hyun}, title = {{Toward ``21st Century''}}, journal = {{JEAA}},
   volume = {22}, number = {1}, year = {Spring/Summer 2008}}
-@report{osc, title = {{Document}}, number = {KPP2006}, institution = {{Open Source Center}}, date = {2006-02-14}}
-""", "bibtex")
+@report{osc, title = {{Document}}, number = {KPP2006}, institution = {{Open Source Center}},
+  date = {2006-02-14}}
+""",
+    "bibtex",
+)
 
 
 def test_a_reference_in_google_scholar_syntax():
@@ -57,10 +63,17 @@ def test_cited_keys_are_once_each_in_order_of_first_citation():
 
 def test_the_paper_is_a_report_and_a_section_a_chapter_of_it():
     paper = paper_facts(RECORD["paper"])
-    report = page_metadata.json_ld(paper, kind="report", title="", url="https://x/", home_url="https://x/")
+    report = page_metadata.json_ld(
+        paper, kind="report", title="", url="https://x/", home_url="https://x/"
+    )
     assert report["@type"] == "Report" and report["datePublished"] == "2009-02"
-    chapter = page_metadata.json_ld(paper, kind="chapter", title="Introduction",
-                                    url="https://x/introduction/", home_url="https://x/")
+    chapter = page_metadata.json_ld(
+        paper,
+        kind="chapter",
+        title="Introduction",
+        url="https://x/introduction/",
+        home_url="https://x/",
+    )
     assert chapter["@type"] == "Chapter"
     assert chapter["isPartOf"]["@type"] == "Report" and chapter["isPartOf"]["url"] == "https://x/"
 

@@ -31,7 +31,11 @@ def test_a_permalink_opens_each_numbered_paragraph():
 def test_a_numbered_list_item_gets_a_permalink_and_a_page_outside_the_paper_none():
     markdown = "- a) one\n{ #p-2 }\n- b) two\n{ #p-3 }"
     html = convert(markdown, ["edition-permalinks"], build=paper_build())
-    assert ('<li id="p-3"><a aria-label="Permanent link to paragraph 3" '
-            'class="paragraph-link edition-added" href="#p-3">¶</a>b) two</li>') in html
+    assert (
+        '<li id="p-3"><a aria-label="Permanent link to paragraph 3" '
+        'class="paragraph-link edition-added" href="#p-3">¶</a>b) two</li>'
+    ) in html
     assert html.count("paragraph-link") == 2
-    assert "paragraph-link" not in convert(markdown, ["edition-permalinks"], build=paper_build(section=0))
+    assert "paragraph-link" not in convert(
+        markdown, ["edition-permalinks"], build=paper_build(section=0)
+    )

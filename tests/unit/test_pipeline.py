@@ -6,6 +6,7 @@ work it needs. These tests could not pass then (there was no `after` and no
 `ordered`); now the order of every event is worked out from `after`, whatever
 the order of the list, and a name that is no step or a cycle stops the build.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -30,7 +31,8 @@ def unsatisfied(steps: list[type[Step]], event: str) -> list[tuple[str, str]]:
 def test_each_event_runs_every_step_that_defines_it_once(event):
     order = ordered(STEPS, event)
     assert sorted(step.name for step in order) == sorted(
-        step.name for step in STEPS if event in step.events())
+        step.name for step in STEPS if event in step.events()
+    )
     assert len({step.name for step in order}) == len(order)
 
 
@@ -70,6 +72,7 @@ def test_every_step_has_a_unique_name_and_gives_each_dependency_a_reason():
 
 
 # Small steps of their own, to check the ordering itself
+
 
 class First(Step):
     name = "first"
@@ -135,7 +138,10 @@ def test_a_dependency_goes_first_whatever_the_list_s_order():
 
 
 def test_only_the_steps_of_the_event_take_part_and_a_dependency_at_another_event_does_not_wait():
-    assert names(ordered([AfterElsewhere, Elsewhere, First], "files")) == ["after_elsewhere", "first"]
+    assert names(ordered([AfterElsewhere, Elsewhere, First], "files")) == [
+        "after_elsewhere",
+        "first",
+    ]
     assert names(ordered([AfterElsewhere, Elsewhere, First], "post_build")) == ["elsewhere"]
 
 

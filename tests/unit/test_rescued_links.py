@@ -1,4 +1,5 @@
 """A cited address gets a link to the Internet Archive's copy as of the entry's date."""
+
 import xml.etree.ElementTree as etree
 
 import pytest
@@ -8,21 +9,27 @@ from tests.unit.hooks import load_hook
 
 rescued_links = load_hook("archived_copies")
 
-BIB = parse_string(r"""
+BIB = parse_string(
+    r"""
 @online{consulted, title = {A}, date = {2008-04-19}, urldate = {2008-04-21},
   url = {http://example.gov/a.html}}
 @online{dated, title = {B}, date = {2004-10-22}, url = {http://example.mil/b.pdf}}
 @online{undated, title = {C}, url = {http://example.org/c}}
 @online{month, title = {D}, date = {2008-01}, url = {http://example.org/d}}
-""", "bibtex")
+""",
+    "bibtex",
+)
 
 
-@pytest.mark.parametrize("key, href", [
-    ("consulted", "https://web.archive.org/web/20080421/http://example.gov/a.html"),
-    ("dated", "https://web.archive.org/web/20041022/http://example.mil/b.pdf"),
-    ("undated", "https://web.archive.org/web/*/http://example.org/c"),
-    ("month", "https://web.archive.org/web/200801/http://example.org/d"),
-])
+@pytest.mark.parametrize(
+    "key, href",
+    [
+        ("consulted", "https://web.archive.org/web/20080421/http://example.gov/a.html"),
+        ("dated", "https://web.archive.org/web/20041022/http://example.mil/b.pdf"),
+        ("undated", "https://web.archive.org/web/*/http://example.org/c"),
+        ("month", "https://web.archive.org/web/200801/http://example.org/d"),
+    ],
+)
 def test_the_archive_date_is_the_urldate_else_the_date_else_every_capture(key, href):
     fields = dict(BIB.entries[key].fields)
     assert rescued_links.archived_copy(fields["url"], fields).href == href
@@ -40,7 +47,10 @@ def test_the_accessible_name_says_which_address_and_which_date():
 
 
 def test_an_address_is_matched_to_the_entry_the_note_cites_with_that_url():
-    assert rescued_links.entry_for("http://example.mil/b.pdf", ["consulted", "dated"], BIB)["date"] == "2004-10-22"
+    assert (
+        rescued_links.entry_for("http://example.mil/b.pdf", ["consulted", "dated"], BIB)["date"]
+        == "2004-10-22"
+    )
     assert rescued_links.entry_for("http://example.mil/b.pdf", ["consulted"], BIB) is None
 
 

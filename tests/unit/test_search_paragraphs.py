@@ -16,7 +16,8 @@ HTML = (
     '<span class="editor-note-label">Editor’s note 1.</span> A remark.</aside>'
     '<div class="footnote"><ol><li id="fn:8"><p>A note &amp; more, '
     '<a href="http://a.org/">http://a.org/</a><span class="archived-copy edition-added"> ['
-    '<a class="edition-added" href="https://web.archive.org/web/2008/http://a.org/">archived copy</a>]'
+    '<a class="edition-added" href="https://web.archive.org/web/2008/http://a.org/">'
+    "archived copy</a>]"
     '</span>. <span class="edition-sources edition-added">Bibliography: '
     '<a href="../bibliography/#kang">Kang 2004</a></span>'
     '<a class="footnote-backref" href="#fnref:8">↩</a></p>'
@@ -33,10 +34,13 @@ def test_passages_are_paragraphs_and_notes_without_markers_controls_or_anything_
 
 
 def test_a_paper_page_is_split_into_its_passages():
-    index = {"config": {}, "docs": [
-        {"location": "", "title": "Home", "text": "x"},
-        {"location": "intro/", "title": "Intro", "text": "everything"},
-    ]}
+    index = {
+        "config": {},
+        "docs": [
+            {"location": "", "title": "Home", "text": "x"},
+            {"location": "intro/", "title": "Intro", "text": "everything"},
+        ],
+    }
     passages = {"intro/": ("Intro", [("p-1", "¶ 1", "a < b")])}
     assert search_paragraphs.split_index(index, passages)["docs"] == [
         {"location": "", "title": "Home", "text": "x"},

@@ -1,4 +1,5 @@
 """edition/steps/valid_html.py: the theme's markup in, valid markup out."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The one-page edition and the EPUB's Markdown, put together from the chapter files."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,17 +27,24 @@ HOME = (
     '<p class="cover-affiliation" markdown>*Somewhere*[^1]</p>\n\n</div>\n\n'
     "## Contents { #contents }\n\n[^1]: The first note.\n"
 )
-CHAPTER = Chapter(1, "introduction.md", (
-    "# Introduction { #introduction }\n\nFirst.[^2]\n\n- a) one\n- b) two\n\n"
-    "[^2]: A note, p. 3. [@key1; @key2]\n"
-))
+CHAPTER = Chapter(
+    1,
+    "introduction.md",
+    (
+        "# Introduction { #introduction }\n\nFirst.[^2]\n\n- a) one\n- b) two\n\n"
+        "[^2]: A note, p. 3. [@key1; @key2]\n"
+    ),
+)
 report_error = load_hook("report_error")
 
 
 def test_the_chapters_are_read_in_the_paper_s_order():
     assert [chapter.src_uri for chapter in read_chapters(ROOT / "docs")] == [
-        "introduction.md", "alliance-adaptation.md", "mutually-beneficial-rationale.md",
-        "synchronizing-views.md"]
+        "introduction.md",
+        "alliance-adaptation.md",
+        "mutually-beneficial-rationale.md",
+        "synchronizing-views.md",
+    ]
 
 
 def test_the_cover_and_note_1_come_from_the_home_page():
@@ -51,9 +59,15 @@ def test_the_cover_and_note_1_come_from_the_home_page():
 def test_on_one_page_paragraphs_get_their_own_ids_and_cite_the_chapter_page():
     one_page = chapter_for_one_page(CHAPTER)
     assert one_page.startswith("## Introduction { #introduction }")
-    link = '[¶](introduction.md#p-{n}){{ .paragraph-link .edition-added aria-label="Paragraph {n} of this section, on its own page" }}'
+    link = (
+        "[¶](introduction.md#p-{n}){{ .paragraph-link .edition-added "
+        'aria-label="Paragraph {n} of this section, on its own page" }}'
+    )
     assert f"{link.format(n=1)}First.[^2]\n{{ #introduction-p-1 }}" in one_page
-    assert f"- {link.format(n=2)}a) one\n{{ #introduction-p-2 }}\n- {link.format(n=3)}b) two" in one_page
+    assert (
+        f"- {link.format(n=2)}a) one\n{{ #introduction-p-2 }}\n- {link.format(n=3)}b) two"
+        in one_page
+    )
     assert "[^2]: A note, p. 3. [@key1; @key2]" in one_page  # the notes hook links them
 
 
@@ -61,16 +75,24 @@ def test_the_epub_keeps_the_author_s_notes_and_letters():
     assert without_citation_blocks(CHAPTER.body).endswith("[^2]: A note, p. 3.\n")
     assert escape_lettered_items("- a) one\n- b) two") == "- a\\) one\n- b\\) two"
     book = epub_markdown(HOME, [CHAPTER], title="Title", metadata_yaml="title: Title")
-    assert book.startswith("---\ntitle: Title\n---\n\n# Title {#paper}\n\n::: {.author-line}\n"
-                           "A. Author\n\n*Somewhere*[^1]\n:::")
+    assert book.startswith(
+        "---\ntitle: Title\n---\n\n# Title {#paper}\n\n::: {.author-line}\n"
+        "A. Author\n\n*Somewhere*[^1]\n:::"
+    )
     assert "## Introduction { #introduction }" in book
-    assert book.index("## Bibliography {#bibliography}\n\n::: {#refs}\n:::") < book.index("[^1]: The first note.")
+    assert book.index("## Bibliography {#bibliography}\n\n::: {#refs}\n:::") < book.index(
+        "[^1]: The first note."
+    )
     assert "@key" not in book
 
 
 def test_a_report_link_names_the_section_and_the_paragraph():
-    link = report_error.paragraph_issue("https://example.org/issues/new", section="Introduction",
-                                        paragraph=7, address="https://site/introduction/#p-7")
+    link = report_error.paragraph_issue(
+        "https://example.org/issues/new",
+        section="Introduction",
+        paragraph=7,
+        address="https://site/introduction/#p-7",
+    )
     parts = urlsplit(link)
     query = parse_qs(parts.query)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == "https://example.org/issues/new"
@@ -79,13 +101,20 @@ def test_a_report_link_names_the_section_and_the_paragraph():
 
 
 def test_a_page_s_report_link_names_the_page_and_an_issue_link_encodes_title_and_body():
-    query = parse_qs(urlsplit(report_error.page_issue(
-        "https://example.org/issues/new", page_title="Glossary", address="https://site/glossary/",
-    )).query)
+    query = parse_qs(
+        urlsplit(
+            report_error.page_issue(
+                "https://example.org/issues/new",
+                page_title="Glossary",
+                address="https://site/glossary/",
+            )
+        ).query
+    )
     assert query["title"] == ["Error on the page “Glossary”"]
     assert query["body"][0].startswith("Page: https://site/glossary/\n")
     assert report_error.issue_link("https://x.org/new", title="a & b", body="c d\n") == (
-        "https://x.org/new?title=a%20%26%20b&body=c%20d%0A")
+        "https://x.org/new?title=a%20%26%20b&body=c%20d%0A"
+    )
 
 
 def test_each_numbered_paragraph_gets_a_report_link_after_its_permalink():
@@ -97,7 +126,9 @@ def test_each_numbered_paragraph_gets_a_report_link_after_its_permalink():
     assert 'aria-label="Report an error in paragraph 2"' in result
     assert "&amp;body=" in result
     assert "Not numbered.</p>" in result and result.endswith("<p>Not numbered.</p>")
-    links = [link for link in tree(result).iter("a") if link.get("class") == "report-error edition-added"]
+    links = [
+        link for link in tree(result).iter("a") if link.get("class") == "report-error edition-added"
+    ]
     queries = [parse_qs(urlsplit(link.get("href")).query) for link in links]
     assert [query["title"] for query in queries] == [["Error in “S”, ¶ 1"], ["Error in “S”, ¶ 2"]]
     assert "Address: https://site/introduction/#p-2\n" in queries[1]["body"][0]
@@ -106,9 +137,14 @@ def test_each_numbered_paragraph_gets_a_report_link_after_its_permalink():
 
 def test_without_a_permalink_the_report_link_opens_the_paragraph_and_without_a_url_there_is_none():
     alone = convert("Text.\n{ #p-1 }", ["edition-report-links"], build=paper_build())
-    assert alone.startswith('<p id="p-1"><a aria-label="Report an error in paragraph 1" '
-                            'class="report-error edition-added" href="https://x.org/new?title=')
+    assert alone.startswith(
+        '<p id="p-1"><a aria-label="Report an error in paragraph 1" '
+        'class="report-error edition-added" href="https://x.org/new?title='
+    )
     assert alone.endswith('rel="nofollow"></a>Text.</p>')
-    without = convert("Text.\n{ #p-1 }", ["edition-permalinks", "edition-report-links"],
-                      build=paper_build(report_error_url=None))
+    without = convert(
+        "Text.\n{ #p-1 }",
+        ["edition-permalinks", "edition-report-links"],
+        build=paper_build(report_error_url=None),
+    )
     assert "report-error" not in without and "paragraph-link" in without

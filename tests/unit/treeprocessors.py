@@ -4,6 +4,7 @@ Each treeprocessor is made by its entry of `edition.pipeline.TREEPROCESSORS`
 and registered at that entry's priority, so a test sees it run where the
 build runs it among Python-Markdown's own (footnotes, attr_list, abbr...).
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree

@@ -1,0 +1,164 @@
+"""`scripts/docs.py serve` serves what the code now says, not what it said when it started.
+
+MkDocs imports the edition's plugin once and Python keeps the modules it imported, so a rebuild
+alone would run the old code: the server must restart on a change to the edition's
+Python, and import the project's own `edition`, not an installed copy of it.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+LEFT_OUT = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    ".bench",
+    ".cache",
+    "node_modules",
+    "site",
+    ".site-*",
+    "__pycache__",
+    ".pytest_cache",
+    "*.egg-info",
+)
+TIMEOUT = 60  # seconds for the server to start or to show a change; a build takes about one
+PAGE = "introduction/"
+# The livereload script MkDocs adds to every page: livereload(epoch, request id).
+LIVERELOAD_CALL = re.compile(r"livereload\((\d+), (\d+)\);")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The body at `url`, or "" while the server is not answering (starting, restarting)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (OSError, http.client.HTTPException):
+        return ""
+
+
+def wait_until(condition: Callable[[], bool], what: str, log: Path) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(
+                f"{what} after {TIMEOUT} s; the server said:\n"
+                + log.read_text(encoding="utf-8", errors="replace")[-4000:]
+            )
+        time.sleep(0.05)
+
+
+def edit(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {file}: point the test at the code that writes it now"
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=LEFT_OUT)
+    return copy
+
+
+@pytest.fixture
+def served(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """`scripts/docs.py serve` of the copy on a free port; yields its base URL and its log.
+
+    It runs in its own process group, stopped at the end as Ctrl-C stops it, and it must
+    leave no process and no temporary file behind.
+    """
+    port = free_port()
+    log = tmp_path / "serve.log"
+    temporary = tmp_path / "tmp"  # where MkDocs puts the site it serves, among others
+    temporary.mkdir()
+    with log.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen(
+            [sys.executable, "scripts/docs.py", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)},
+        )
+    try:
+        yield f"http://127.0.0.1:{port}/", log
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            pytest.fail("the server did not stop on Ctrl-C")
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)  # nothing is left of the process group
+    assert not list(temporary.iterdir()), "temporary files were left behind"
+
+
+def test_serve_restarts_on_a_python_change_and_serves_the_new_output(project, served):
+    base, log = served
+    url = base + PAGE
+    wait_until(
+        lambda: 'aria-label="Permanent link to paragraph 1"' in fetch(url),
+        "the page was not served",
+        log,
+    )
+    epoch, request_id = LIVERELOAD_CALL.search(fetch(url)).groups()
+
+    # The step that writes the paragraph permalinks, imported with the plugin.
+    step = project / "edition" / "steps" / "paragraph_ids.py"
+    edit(step, "Permanent link to paragraph ", "Edited link to paragraph ")
+    wait_until(
+        lambda: 'aria-label="Edited link to paragraph 1"' in fetch(url),
+        "the page does not show the edited step's output",
+        log,
+    )
+
+    # A page the browser opened before the change reloads when its livereload poll, sent
+    # again once the server is back, answers a newer epoch than the page's.
+    with urllib.request.urlopen(f"{base}livereload/{epoch}/{request_id}", timeout=5) as answer:
+        assert int(answer.read()) > int(epoch)
+
+    # The copy's own `edition` package, not the one installed (editable) from elsewhere.
+    edit(project / "edition" / "citation.py", '"Chicago note",', '"Edited Chicago note",')
+    wait_until(
+        lambda: "Edited Chicago note" in fetch(url),
+        "the page does not show the edited edition module's output",
+        log,
+    )
+
+    # Code that no longer builds stops the server, which starts again once it is fixed.
+    fixed = step.read_text(encoding="utf-8").replace("Edited link", "Fixed link")
+    step.write_text(fixed + "\nraise RuntimeError('a step that does not load')\n", encoding="utf-8")
+    wait_until(
+        lambda: "The server will start again" in log.read_text(encoding="utf-8"),
+        "the server did not wait for the code to be fixed",
+        log,
+    )
+    step.write_text(fixed, encoding="utf-8")
+    wait_until(
+        lambda: 'aria-label="Fixed link to paragraph 1"' in fetch(url),
+        "the page does not show the fixed step's output",
+        log,
+    )
