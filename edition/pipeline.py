@@ -35,7 +35,7 @@ from edition.steps.fill import Fill, FillPlaceholders
 from edition.steps.glossary import FocusableAbbreviations, Glossary
 from edition.steps.index_of_terms import IndexOfTerms
 from edition.steps.minify import Minify
-from edition.steps.notes import NoteNumbers, Notes
+from edition.steps.notes import NoteNumbers, Notes, NoteSources
 from edition.steps.page_metadata import PageMetadataStep
 from edition.steps.page_scripts import PageScripts
 from edition.steps.paper_text import PaperText
@@ -92,6 +92,13 @@ class TreeStep(NamedTuple):
 
 
 TREEPROCESSORS: tuple[TreeStep, ...] = (
+    TreeStep(
+        "edition-note-sources",
+        lambda md, build, steps: NoteSources(md, build),
+        7.6,
+        "after footnotes (50) have put each note's back-link, before abbr (7): the works' "
+        "names are marked like the text, and their links resolved (0)",
+    ),
     TreeStep(
         "edition-fill",
         lambda md, build, steps: Fill(md, build),

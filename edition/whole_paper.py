@@ -65,7 +65,7 @@ def read_chapters(docs_dir: Path) -> list[Chapter]:
     return chapters_of(pages)
 
 
-def read_cover(home_markdown: str) -> tuple[str, str]:
+def read_title_page(home_markdown: str) -> tuple[str, str]:
     """The cover block of the home page and the definitions of the notes it holds."""
     body, _ = get_data(home_markdown)
     cover = COVER.search(body)
@@ -112,9 +112,9 @@ def chapter_for_one_page(chapter: Chapter, *, link_to_chapter: bool = True) -> s
 
 def one_page_markdown(home_markdown: str, chapters: list[Chapter], bibliography: str) -> str:
     """The whole paper on one page: cover, sections, notes 1 to 22, bibliography."""
-    cover, cover_notes = read_cover(home_markdown)
+    cover, title_page_notes = read_title_page(home_markdown)
     # Python-Markdown lists notes in the order they are defined: the title page's first.
-    parts = [cover, cover_notes, *(chapter_for_one_page(c) for c in chapters), bibliography]
+    parts = [cover, title_page_notes, *(chapter_for_one_page(c) for c in chapters), bibliography]
     return "\n\n".join(parts) + "\n"
 
 
@@ -143,7 +143,7 @@ def epub_markdown(
     one level down under the paper's title, the book is one file and the
     notes keep the paper's numbers (they appear in the paper's order).
     """
-    cover, cover_notes = read_cover(home_markdown)
+    cover, title_page_notes = read_title_page(home_markdown)
     affiliation, author = AFFILIATION.search(cover), AUTHOR.search(cover)
     if not affiliation or not author:
         raise EditionError(
@@ -159,6 +159,6 @@ def epub_markdown(
             for chapter in chapters
         ),
         "## Bibliography {#bibliography}\n\n::: {#refs}\n:::",
-        without_citation_blocks(cover_notes),
+        without_citation_blocks(title_page_notes),
     ]
     return "\n\n".join(parts) + "\n"

@@ -2,27 +2,33 @@
 
 Python-Markdown numbers footnotes 1, 2, 3 on every page; the edition shows each
 note's own label (the paper's number), so that "n. 14" means the same on the
-web as in print. Each note's closing citation block `[@key]` becomes a link to
-the work's entry on the Bibliography page, marked as the edition's addition.
+web as in print. Each note's closing citation block `[@key]` is taken out of
+the author's words and becomes, on the tree, links to the works' entries on
+the Bibliography page, marked as the edition's addition.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 
+from markdown.extensions.footnotes import NBSP_PLACEHOLDER
 from markdown.treeprocessors import Treeprocessor
 
 from edition.bibliography import short_label
 from edition.errors import EditionError
-from edition.notes import CITATION_BLOCK, NOTE_DEFINITION, check_notes
+from edition.notes import CITATION_BLOCK, NOTE_DEFINITION, Note, check_notes
 from edition.step import Step
+from edition.templates import fragment
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
     from pybtex.database import BibliographyData
+
+    from edition.build import Build
 
 
 class NoteNumbers(Treeprocessor):
@@ -50,32 +56,73 @@ class NoteNumbers(Treeprocessor):
                 block.set("aria-label", "Notes")
 
 
-def link_citations(markdown: str, *, bibliography: BibliographyData, link_base: str) -> str:
-    """Replace each note's closing `[@key]` block with links to the bibliography."""
+def strip_citation_blocks(markdown: str) -> str:
+    """Each note without its closing `[@key]` block: the author's words, as printed."""
 
-    def replace(match):
+    def strip(match: re.Match[str]) -> str:
         label, text = match.group(1), match.group(2)
         block = CITATION_BLOCK.search(text)
-        if not block:
-            return match.group(0)
-        links = []
-        for key in block.group(1).replace("@", "").split(";"):
-            key = key.strip()
-            if key not in bibliography.entries:
-                line = markdown.count("\n", 0, match.start()) + 1
-                raise EditionError(
-                    f"note [^{label}] cites '{key}', which is not in references.bib; "
-                    "add the entry or correct the key",
-                    line=line,
-                )
-            name = short_label(bibliography.entries[key])
-            links.append(f"[{name}]({link_base}#{key})")
-        apparatus = (
-            f' <span class="edition-sources edition-added">Bibliography: {"; ".join(links)}</span>'
-        )
-        return f"[^{label}]: {text[: block.start()]}{apparatus}"
+        return match.group(0) if not block else f"[^{label}]: {text[: block.start()].rstrip()}"
 
-    return NOTE_DEFINITION.sub(replace, markdown)
+    return NOTE_DEFINITION.sub(strip, markdown)
+
+
+def check_cited_keys(notes: list[Note], bibliography: BibliographyData) -> None:
+    """Every key a note cites is an entry of references.bib."""
+    for note in notes:
+        for key in note.cited_keys:
+            if key not in bibliography.entries:
+                raise EditionError(
+                    f"note [^{note.label}] cites '{key}', which is not in references.bib; "
+                    "add the entry or correct the key",
+                    line=note.line,
+                )
+
+
+def add_sources(note: etree.Element, sources: etree.Element) -> None:
+    """Put the links to a note's works after its words, before its back-link."""
+    for paragraph in note.iter("p"):
+        for index, child in enumerate(paragraph):
+            if "footnote-backref" not in child.get("class", "").split():
+                continue
+            previous = paragraph[index - 1] if index else None
+            before = (previous.tail if previous is not None else paragraph.text) or ""
+            space = before.removesuffix(NBSP_PLACEHOLDER)  # the footnotes' space before ↩
+            if previous is not None:
+                previous.tail = space + " "
+            else:
+                paragraph.text = space + " "
+            sources.tail = before[len(space) :]
+            paragraph.insert(index, sources)
+            return
+    note.append(sources)
+
+
+class NoteSources(Treeprocessor):
+    """Link each note to the works its `[@key]` block cited (read by the step `notes`)."""
+
+    def __init__(self, md, build: Build) -> None:
+        super().__init__(md)
+        self.build = build
+
+    def run(self, root: etree.Element) -> None:
+        bibliography = self.build.bibliography
+        for item in list(root.iter("li")):
+            label = item.get("id", "").removeprefix("fn:")
+            keys = (
+                self.build.page_note_keys.get(label)
+                if item.get("id", "").startswith("fn:")
+                else None
+            )
+            if not keys:
+                continue
+            works = [{"key": key, "label": short_label(bibliography.entries[key])} for key in keys]
+            (sources,) = fragment(
+                "note-sources.html",
+                works=works,
+                bibliography_page=self.build.options.bibliography_page,
+            )
+            add_sources(item, sources)
 
 
 class Notes(Step):
@@ -89,10 +136,7 @@ class Notes(Step):
             self.build.page_note_keys = {note.label: note.cited_keys for note in notes}
             if not notes:
                 return None
-            return link_citations(
-                markdown,
-                bibliography=self.build.bibliography,
-                link_base=f"/{self.build.options.bibliography_page}",
-            )
+            check_cited_keys(notes, self.build.bibliography)
+            return strip_citation_blocks(markdown)
         except EditionError as error:
             raise self.build.place(error, page, markdown) from None

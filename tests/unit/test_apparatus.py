@@ -22,13 +22,13 @@ from edition.errors import EditionError
 from edition.paragraphs import number_paragraphs, read_paragraphs
 from edition.templates import render
 from tests.support.paper import the_source
-from tests.unit.hooks import load_hook
+from tests.unit.steps import load_step
 from tests.unit.treeprocessors import convert
 
-glossary = load_hook("glossary")
-index_of_terms = load_hook("index_of_terms")
-timeline = load_hook("timeline")
-paragraph_ids = load_hook("paragraph_ids")
+glossary = load_step("glossary")
+index_of_terms = load_step("index_of_terms")
+timeline = load_step("timeline")
+paragraph_ids = load_step("paragraph_ids")
 
 CHAPTER = """---
 paper_section: 2

@@ -4,9 +4,9 @@ import pytest
 
 from edition.bibliography import load_bibliography, short_label
 from edition.errors import EditionError
-from tests.unit.hooks import load_hook
+from tests.unit.steps import load_step
 
-bibliography = load_hook("bibliography")
+bibliography = load_step("bibliography")
 
 
 def test_typeset_turns_pandoc_dashes_into_characters_but_leaves_urls():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from edition.build_cache import entry_name, store
-from tests.unit.hooks import load_hook
+from tests.unit.steps import load_step
 
-bibliography = load_hook("bibliography")
+bibliography = load_step("bibliography")
 
 
 def test_an_entry_name_changes_with_any_input_and_only_then():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from edition.errors import EditionError
-from tests.unit.hooks import load_hook
+from tests.unit.steps import load_step
 
-deferred_scripts = load_hook("deferred_scripts")
+deferred_scripts = load_step("deferred_scripts")
 
 THEME_PAGE = (
     '<body><input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'

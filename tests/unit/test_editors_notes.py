@@ -19,13 +19,13 @@ from edition.paragraphs import read_paragraphs
 from edition.templates import fragment
 from edition.whole_paper import read_chapters
 from tests.support.paper import the_source
-from tests.unit.hooks import load_hook
+from tests.unit.steps import load_step
 from tests.unit.treeprocessors import convert, paper_build, serialized, tree
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTES = load_editors_notes(ROOT / EDITORS_NOTES_FILE)
 PAPER = the_source()
-editors_notes = load_hook("editors_notes")
+editors_notes = load_step("editors_notes")
 
 
 def entry(**fields: str) -> dict[str, str]:

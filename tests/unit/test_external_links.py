@@ -2,9 +2,9 @@
 
 import xml.etree.ElementTree as etree
 
-from tests.unit.hooks import load_hook
+from tests.unit.steps import load_step
 
-external_links = load_hook("external_links")
+external_links = load_step("external_links")
 
 
 def test_noopener_is_added_once_and_other_rel_values_are_kept():

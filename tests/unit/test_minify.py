@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from tests.unit.hooks import load_hook
+from tests.unit.steps import load_step
 
-minify = load_hook("minify")
-page_scripts = load_hook("page_scripts")
+minify = load_step("minify")
+page_scripts = load_step("page_scripts")
 
 PAGE = (
     '<body>\n    <div class="md-grid">\n      <p>Two  words\n        and more</p>\n'

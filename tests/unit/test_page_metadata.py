@@ -5,10 +5,10 @@ import json
 from pybtex.database import parse_string
 
 from edition.citation import paper_facts
-from tests.unit.hooks import load_hook
+from tests.unit.steps import load_step
 from tests.unit.test_citation import RECORD
 
-page_metadata = load_hook("page_metadata")
+page_metadata = load_step("page_metadata")
 
 BIB = parse_string(
     r"""

@@ -1,7 +1,7 @@
-from tests.unit.hooks import load_hook
+from tests.unit.steps import load_step
 from tests.unit.treeprocessors import convert, paper_build
 
-paragraph_ids = load_hook("paragraph_ids")
+paragraph_ids = load_step("paragraph_ids")
 
 
 def test_paragraphs_and_list_items_are_numbered_in_order():

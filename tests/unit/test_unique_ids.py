@@ -1,6 +1,6 @@
-from tests.unit.hooks import load_hook
+from tests.unit.steps import load_step
 
-unique_ids = load_hook("unique_ids")
+unique_ids = load_step("unique_ids")
 
 
 def test_repeated_ids_are_found_once_each_in_order():

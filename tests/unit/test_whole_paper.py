@@ -14,10 +14,10 @@ from edition.whole_paper import (
     epub_markdown,
     escape_lettered_items,
     read_chapters,
-    read_cover,
+    read_title_page,
     without_citation_blocks,
 )
-from tests.unit.hooks import load_hook
+from tests.unit.steps import load_step
 from tests.unit.treeprocessors import convert, paper_build, tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +35,7 @@ CHAPTER = Chapter(
         "[^2]: A note, p. 3. [@key1; @key2]\n"
     ),
 )
-report_error = load_hook("report_error")
+report_error = load_step("report_error")
 
 
 def test_the_chapters_are_read_in_the_paper_s_order():
@@ -48,12 +48,12 @@ def test_the_chapters_are_read_in_the_paper_s_order():
 
 
 def test_the_cover_and_note_1_come_from_the_home_page():
-    cover, note_1 = read_cover(HOME)
+    cover, note_1 = read_title_page(HOME)
     assert cover.startswith('<div class="cover" markdown>') and cover.endswith("</div>")
     assert "Contents" not in cover
     assert note_1 == "[^1]: The first note."
     with pytest.raises(EditionError, match="cover"):
-        read_cover("# No cover\n")
+        read_title_page("# No cover\n")
 
 
 def test_on_one_page_paragraphs_get_their_own_ids_and_cite_the_chapter_page():

@@ -6,5 +6,5 @@ import importlib
 from types import ModuleType
 
 
-def load_hook(name: str) -> ModuleType:
+def load_step(name: str) -> ModuleType:
     return importlib.import_module(f"edition.steps.{name}")

@@ -1,6 +1,6 @@
-from tests.unit.hooks import load_hook
+from tests.unit.steps import load_step
 
-search_paragraphs = load_hook("search_passages")
+search_passages = load_step("search_passages")
 
 # A paragraph and a note as the build writes them: what the edition adds is marked
 # `edition-added` (the permalink, the report link, the editor's note, the archived copy,
@@ -27,7 +27,7 @@ HTML = (
 
 
 def test_passages_are_paragraphs_and_notes_without_markers_controls_or_anything_edition_added():
-    assert search_paragraphs.find_passages(HTML) == [
+    assert search_passages.find_passages(HTML) == [
         ("p-1", "¶ 1", "The OPCON talks."),
         ("fn:8", "Note 8", "A note & more, http://a.org/."),
     ]
@@ -42,7 +42,7 @@ def test_a_paper_page_is_split_into_its_passages():
         ],
     }
     passages = {"intro/": ("Intro", [("p-1", "¶ 1", "a < b")])}
-    assert search_paragraphs.split_index(index, passages)["docs"] == [
+    assert search_passages.split_index(index, passages)["docs"] == [
         {"location": "", "title": "Home", "text": "x"},
         {"location": "intro/", "title": "Intro", "text": ""},
         {"location": "intro/#p-1", "title": "Intro, ¶ 1", "text": "a &lt; b"},

@@ -5,9 +5,9 @@ import xml.etree.ElementTree as etree
 import pytest
 from pybtex.database import parse_string
 
-from tests.unit.hooks import load_hook
+from tests.unit.steps import load_step
 
-rescued_links = load_hook("archived_copies")
+archived_copies = load_step("archived_copies")
 
 BIB = parse_string(
     r"""
@@ -32,26 +32,26 @@ BIB = parse_string(
 )
 def test_the_archive_date_is_the_urldate_else_the_date_else_every_capture(key, href):
     fields = dict(BIB.entries[key].fields)
-    assert rescued_links.archived_copy(fields["url"], fields).href == href
+    assert archived_copies.archived_copy(fields["url"], fields).href == href
 
 
 def test_the_accessible_name_says_which_address_and_which_date():
     fields = dict(BIB.entries["consulted"].fields)
-    copy = rescued_links.archived_copy(fields["url"], fields)
+    copy = archived_copies.archived_copy(fields["url"], fields)
     assert copy.label == (
         "Archived copy of http://example.gov/a.html at the Internet Archive, as of April 21, 2008"
     )
-    assert rescued_links.archived_copy("http://x.org/", None).label == (
+    assert archived_copies.archived_copy("http://x.org/", None).label == (
         "Archived copies of http://x.org/ at the Internet Archive"
     )
 
 
 def test_an_address_is_matched_to_the_entry_the_note_cites_with_that_url():
     assert (
-        rescued_links.entry_for("http://example.mil/b.pdf", ["consulted", "dated"], BIB)["date"]
+        archived_copies.entry_for("http://example.mil/b.pdf", ["consulted", "dated"], BIB)["date"]
         == "2004-10-22"
     )
-    assert rescued_links.entry_for("http://example.mil/b.pdf", ["consulted"], BIB) is None
+    assert archived_copies.entry_for("http://example.mil/b.pdf", ["consulted"], BIB) is None
 
 
 def test_the_archived_copy_follows_the_link_and_keeps_the_text_after_it():
@@ -60,7 +60,7 @@ def test_the_archived_copy_follows_the_link_and_keeps_the_text_after_it():
         '<li id="fn:9"><p>See <a href="http://example.gov/a.html">http://example.gov/a.html</a>'
         ' (accessed April 21, 2008). <a href="../bibliography/#consulted">A</a></p></li>'
     )
-    assert rescued_links.add_archived_copies(note, ["consulted"], BIB) == 1
+    assert archived_copies.add_archived_copies(note, ["consulted"], BIB) == 1
     assert etree.tostring(note, encoding="unicode") == (
         '<li id="fn:9"><p>See <a href="http://example.gov/a.html">http://example.gov/a.html</a>'
         '<span class="archived-copy edition-added"> [<a class="edition-added" '
@@ -73,6 +73,6 @@ def test_the_archived_copy_follows_the_link_and_keeps_the_text_after_it():
 
 
 def test_readable_dates():
-    assert rescued_links.readable_date("2009-03-11") == "March 11, 2009"
-    assert rescued_links.readable_date("2008-01") == "January 2008"
-    assert rescued_links.readable_date("2008") == "2008"
+    assert archived_copies.readable_date("2009-03-11") == "March 11, 2009"
+    assert archived_copies.readable_date("2008-01") == "January 2008"
+    assert archived_copies.readable_date("2008") == "2008"
