@@ -9,12 +9,15 @@ byte for byte.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from html import escape
 from html.parser import HTMLParser
+from typing import Protocol
 
 Attributes = list[tuple[str, str | None]]
+NEWLINE = re.compile("\n")
 DROP = object()  # what an edit returns to leave out the element, its content and its end tag
 
 
@@ -44,10 +47,7 @@ class _Tags(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=False)
         self.html = html
-        self.line_starts = [0]
-        for index, character in enumerate(html):
-            if character == "\n":
-                self.line_starts.append(index + 1)
+        self.line_starts = [0] + [found.end() for found in NEWLINE.finditer(html)]
         self.tags: list[StartTag] = []
         self.ends: dict[int, int] = {}  # index of a start tag in `tags` -> end of its element
         self._open: list[tuple[str, int]] = []
@@ -107,3 +107,36 @@ def rewrite_tags(html: str, edit: Callable[[StartTag], str | object | None]) -> 
         copied = tag.end
     out.append(html[copied:])
     return "".join(out)
+
+
+class TagEditor(Protocol):
+    """One change to a document's start tags, made in a pass shared with other editors."""
+
+    def edit(self, tag: StartTag) -> StartTag | object | None:
+        """The tag as it should be, DROP to leave its element out, or None to keep it."""
+
+    def finish(self) -> None:
+        """After the whole document: raise if what was expected was not found."""
+
+
+def edit_tags(html: str, editors: Sequence[TagEditor]) -> str:
+    """The document with every editor's changes, in one reading: each sees the last's tag."""
+
+    def edit(tag: StartTag) -> str | object | None:
+        current, changed = tag, False
+        for editor in editors:
+            result = editor.edit(current)
+            if result is DROP:
+                return DROP
+            if isinstance(result, StartTag):
+                current, changed = result, True
+        return start_tag(current.tag, current.attributes) if changed else None
+
+    edited = rewrite_tags(html, edit)
+    for editor in editors:
+        editor.finish()
+    return edited
+
+
+def with_attributes(tag: StartTag, attributes: Attributes) -> StartTag:
+    return replace(tag, attributes=attributes)

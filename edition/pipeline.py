@@ -27,25 +27,23 @@ from edition.steps.archived_copies import ArchivedCopies
 from edition.steps.bibliography import Bibliography
 from edition.steps.bibtex_setup import BibtexSetup
 from edition.steps.cite_this import CiteThisStep
-from edition.steps.deferred_scripts import DeferredScripts
 from edition.steps.editors_notes import EditorsNotes, EditorsNotesTree
 from edition.steps.epub import Epub
-from edition.steps.external_links import ExternalLinks, ExternalLinkTags
+from edition.steps.external_links import ExternalLinks
 from edition.steps.fill import Fill, FillPlaceholders
 from edition.steps.glossary import FocusableAbbreviations, Glossary
 from edition.steps.index_of_terms import IndexOfTerms
 from edition.steps.minify import Minify
 from edition.steps.notes import NoteNumbers, Notes, NoteSources
 from edition.steps.page_metadata import PageMetadataStep
-from edition.steps.page_scripts import PageScripts
 from edition.steps.paper_text import PaperText
 from edition.steps.paragraph_ids import ParagraphIds, Permalinks
 from edition.steps.report_error import ReportError, ReportLinks
 from edition.steps.search_passages import SearchPassages
 from edition.steps.template_cache import TemplateCache
+from edition.steps.theme_markup import ThemeMarkup
 from edition.steps.timeline import Timeline
 from edition.steps.unique_ids import UniqueIds
-from edition.steps.valid_html import ValidHtml
 from edition.steps.whole_paper import WholePaper
 
 if TYPE_CHECKING:
@@ -73,10 +71,7 @@ STEPS: tuple[type[Step], ...] = (
     CiteThisStep,
     PageMetadataStep,
     UniqueIds,
-    ValidHtml,
-    DeferredScripts,
-    ExternalLinkTags,
-    PageScripts,
+    ThemeMarkup,
     Minify,
     TemplateCache,
 )

@@ -15,49 +15,38 @@ says so, rather than leaving the theme's script to run after the edition's.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from edition.errors import EditionError
-from edition.html import StartTag, rewrite_tags, start_tag
-from edition.step import Step
+from edition.html import StartTag, edit_tags, with_attributes
 from edition.steps.valid_html import is_theme_page
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.pages import Page
 
 THEME_BUNDLE = re.compile(r"(^|/)assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 
 
+class DeferTheme:
+    """The tag editor: `defer` on the theme's script, found once on a page of the theme."""
+
+    def __init__(self, html: str) -> None:
+        self.active = is_theme_page(html)
+        self.count = 0
+
+    def edit(self, tag: StartTag) -> StartTag | None:
+        if not self.active or tag.tag != "script" or not THEME_BUNDLE.search(tag.get("src") or ""):
+            return None
+        self.count += 1
+        if tag.get("defer") is not None or any(name == "defer" for name, _ in tag.attributes):
+            return None
+        return with_attributes(tag, [*tag.attributes, ("defer", None)])
+
+    def finish(self) -> None:
+        if self.active and self.count != 1:
+            raise EditionError(
+                f"expected the theme's bundle script once, found it {self.count} times; update "
+                "THEME_BUNDLE to the theme's new markup",
+                file="edition/steps/deferred_scripts.py",
+            )
+
+
 def defer_theme_script(html: str) -> str:
     """Add `defer` to the theme's script; EditionError if it is not there once."""
-    if not is_theme_page(html):
-        return html
-    count = 0
-
-    def edit(tag: StartTag) -> str | None:
-        nonlocal count
-        if tag.tag == "script" and THEME_BUNDLE.search(tag.get("src") or ""):
-            count += 1
-            if tag.get("defer") is None:
-                return start_tag("script", [*tag.attributes, ("defer", None)])
-        return None
-
-    deferred = rewrite_tags(html, edit)
-    if count != 1:
-        raise EditionError(
-            f"expected the theme's bundle script once, found it {count} times; update "
-            "THEME_BUNDLE to the theme's new markup",
-            file="edition/steps/deferred_scripts.py",
-        )
-    return deferred
-
-
-class DeferredScripts(Step):
-    name = "deferred_scripts"
-
-    def post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        return defer_theme_script(output)
-
-    def post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str | None:
-        return defer_theme_script(output)  # 404.html
+    return edit_tags(html, [DeferTheme(html)])

@@ -12,16 +12,10 @@ rule holds site-wide.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from typing import TYPE_CHECKING
 
 from markdown.treeprocessors import Treeprocessor
 
-from edition.html import StartTag, rewrite_tags, start_tag
-from edition.step import Step
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.pages import Page
+from edition.html import StartTag, edit_tags, with_attributes
 
 REL = "noopener"
 
@@ -46,39 +40,34 @@ def mark_external_links(root: etree.Element) -> int:
     return count
 
 
-def marked_tag(tag: StartTag) -> str | None:
-    """An external link's start tag with noopener; None for any other tag, or one that has it."""
-    if tag.tag != "a" or not is_external((tag.get("href") or "").strip()):
+class Noopener:
+    """The tag editor: rel="noopener" on each external link that lacks it."""
+
+    def edit(self, tag: StartTag) -> StartTag | None:
+        if tag.tag != "a" or not is_external((tag.get("href") or "").strip()):
+            return None
+        rel = tag.get("rel")
+        if rel is not None and REL in rel.split():
+            return None
+        if not any(name == "rel" for name, _ in tag.attributes):  # first, as templates write it
+            return with_attributes(tag, [("rel", REL), *tag.attributes])
+        return with_attributes(
+            tag,
+            [
+                (name, with_noopener(value) if name == "rel" else value)
+                for name, value in tag.attributes
+            ],
+        )
+
+    def finish(self) -> None:
         return None
-    rel = tag.get("rel")
-    if rel is not None and REL in rel.split():
-        return None
-    if not any(name == "rel" for name, _ in tag.attributes):  # first, as templates write it
-        return start_tag("a", [("rel", REL), *tag.attributes])
-    return start_tag(
-        "a",
-        [
-            (name, with_noopener(value) if name == "rel" else value)
-            for name, value in tag.attributes
-        ],
-    )
 
 
 def mark_external_link_tags(html: str) -> str:
     """The same for the <a> start tags of a whole document (template links)."""
-    return rewrite_tags(html, marked_tag)
+    return edit_tags(html, [Noopener()])
 
 
 class ExternalLinks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         mark_external_links(root)
-
-
-class ExternalLinkTags(Step):
-    name = "external_links"
-
-    def post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        return mark_external_link_tags(output)
-
-    def post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str | None:
-        return mark_external_link_tags(output)

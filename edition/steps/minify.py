@@ -102,12 +102,7 @@ def minified(file: File, config: MkDocsConfig) -> File:
 
 class Minify(Step):
     name = "minify"
-    after = {
-        "valid_html": "the theme's markup is matched as its templates write it",
-        "deferred_scripts": "the theme's markup is matched as its templates write it",
-        "external_links": "every tag is edited before the page is compacted",
-        "page_scripts": "every tag is edited before the page is compacted",
-    }
+    after = {"theme_markup": "the theme's markup is matched as its templates write it"}
 
     def files(self, files: Files, config: MkDocsConfig) -> Files | None:
         for file in list(files):

@@ -10,14 +10,9 @@ without the script. A script not listed here stays on every page.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from edition.html import DROP, StartTag, rewrite_tags
-from edition.step import Step
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.pages import Page
+from edition.errors import EditionError
+from edition.html import DROP, StartTag, edit_tags
 
 
 def has_class(name: str) -> Callable[[StartTag], bool]:
@@ -40,26 +35,39 @@ def script_of(tag: StartTag) -> str | None:
     return next((path for path in USED_BY if source.endswith(path)), None)
 
 
-def drop_unused_scripts(html: str) -> str:
-    """The page without the scripts whose elements it does not contain."""
-    used: set[str] = set()
+class UnusedScripts:
+    """The tag editor: leave out each script of USED_BY whose elements the page has not shown.
 
-    def look(tag: StartTag) -> None:
-        used.update(path for path, works_on in USED_BY.items() if works_on(tag))
+    The edition's scripts come at the end of the body, after every element they work
+    on; an element after its dropped script stops the build rather than lose its script.
+    """
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+        self.dropped: set[str] = set()
+
+    def edit(self, tag: StartTag) -> object | None:
+        path = script_of(tag)
+        if path is not None:
+            if path in self.used:
+                return None
+            self.dropped.add(path)
+            return DROP
+        for path, works_on in USED_BY.items():
+            if path not in self.used and works_on(tag):
+                self.used.add(path)
         return None
 
-    rewrite_tags(html, look)
-    unused = set(USED_BY) - used
-    if not unused:
-        return html
-    return rewrite_tags(html, lambda tag: DROP if script_of(tag) in unused else None)
+    def finish(self) -> None:
+        late = self.used & self.dropped
+        if late:
+            raise EditionError(
+                f"{', '.join(sorted(late))} was left out of a page whose elements for it come "
+                "after the script; load the script at the end of the body",
+                file="edition/steps/page_scripts.py",
+            )
 
 
-class PageScripts(Step):
-    name = "page_scripts"
-
-    def post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        return drop_unused_scripts(output)
-
-    def post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str | None:
-        return drop_unused_scripts(output)  # 404.html
+def drop_unused_scripts(html: str) -> str:
+    """The page without the scripts whose elements it does not contain."""
+    return edit_tags(html, [UnusedScripts()])

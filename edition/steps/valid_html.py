@@ -19,15 +19,10 @@ leaving the page invalid. Pages not rendered by the theme's `base.html` (no
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from edition.errors import EditionError
-from edition.html import StartTag, rewrite_tags, start_tag
-from edition.step import Step
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.pages import Page
+from edition.html import StartTag, edit_tags, with_attributes
 
 
 class Fix(NamedTuple):
@@ -35,15 +30,15 @@ class Fix(NamedTuple):
 
     description: str
     matches: Callable[[StartTag], bool]
-    fix: Callable[[StartTag], str]
+    fix: Callable[[StartTag], StartTag]
 
 
-def without(*names: str) -> Callable[[StartTag], str]:
-    return lambda tag: start_tag(tag.tag, [(k, v) for k, v in tag.attributes if k not in names])
+def without(*names: str) -> Callable[[StartTag], StartTag]:
+    return lambda tag: with_attributes(tag, [(k, v) for k, v in tag.attributes if k not in names])
 
 
-def named(label: str) -> Callable[[StartTag], str]:
-    return lambda tag: start_tag(tag.tag, [*tag.attributes, ("aria-label", label)])
+def named(label: str) -> Callable[[StartTag], StartTag]:
+    return lambda tag: with_attributes(tag, [*tag.attributes, ("aria-label", label)])
 
 
 def is_toggle(tag: StartTag) -> bool:
@@ -86,35 +81,32 @@ def is_theme_page(html: str) -> bool:
     return '<input class="md-toggle"' in html
 
 
-def fix_theme_markup(html: str) -> str:
-    """Apply every fix of THEME_FIXES once; EditionError when an element is not there once."""
-    if not is_theme_page(html):
-        return html
-    found = {fix.description: 0 for fix in THEME_FIXES}
+class ThemeFixes:
+    """The tag editor: each fix of THEME_FIXES once, or EditionError when one is not there."""
 
-    def edit(tag: StartTag) -> str | None:
+    def __init__(self, html: str) -> None:
+        self.active = is_theme_page(html)
+        self.found = {fix.description: 0 for fix in THEME_FIXES}
+
+    def edit(self, tag: StartTag) -> StartTag | None:
+        if not self.active:
+            return None
         for fix in THEME_FIXES:
             if fix.matches(tag):
-                found[fix.description] += 1
+                self.found[fix.description] += 1
                 return fix.fix(tag)
         return None
 
-    fixed = rewrite_tags(html, edit)
-    for description, count in found.items():
-        if count != 1:
-            raise EditionError(
-                f"expected the theme to write {description} once, found it {count} times; "
-                "the theme's templates have changed: update THEME_FIXES to the new markup",
-                file="edition/steps/valid_html.py",
-            )
-    return fixed
+    def finish(self) -> None:
+        for description, count in self.found.items():
+            if self.active and count != 1:
+                raise EditionError(
+                    f"expected the theme to write {description} once, found it {count} times; "
+                    "the theme's templates have changed: update THEME_FIXES to the new markup",
+                    file="edition/steps/valid_html.py",
+                )
 
 
-class ValidHtml(Step):
-    name = "valid_html"
-
-    def post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        return fix_theme_markup(output)
-
-    def post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str | None:
-        return fix_theme_markup(output)  # 404.html is rendered without a page
+def fix_theme_markup(html: str) -> str:
+    """Apply every fix of THEME_FIXES once; EditionError when an element is not there once."""
+    return edit_tags(html, [ThemeFixes(html)])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.steps import load_step
 
 minify = load_step("minify")
@@ -44,3 +46,14 @@ def test_a_script_is_dropped_only_from_pages_without_its_work():
     assert "cite.js" not in kept and "glossary-tooltip.js" not in kept
     everything = '<section class="cite-this"></section><abbr title="x">X</abbr>' + with_notes
     assert page_scripts.drop_unused_scripts(everything) == everything
+
+
+def test_a_script_s_elements_after_the_script_stop_the_build():
+    from edition.errors import EditionError
+
+    late = (
+        '<body><script src="assets/note-preview.js" defer></script>'
+        '<a class="footnote-ref" href="#fn:1">1</a></body>'
+    )
+    with pytest.raises(EditionError, match="come after the script"):
+        page_scripts.drop_unused_scripts(late)

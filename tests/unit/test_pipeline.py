@@ -58,7 +58,7 @@ def test_the_dependencies_are_real_ones_of_the_same_event():
         if before in {other.name for other in order}
     }
     assert ("files", "bibliography", "paper_text") in pairs
-    assert ("post_page", "minify", "external_links") in pairs
+    assert ("post_page", "minify", "theme_markup") in pairs
     reversed_files = [step.name for step in ordered(reversed(STEPS), "files")]
     assert reversed_files.index("paper_text") < reversed_files.index("bibliography")
     assert reversed_files.index("paper_text") < reversed_files.index("whole_paper")
