@@ -8,7 +8,8 @@ Markdown; the rebuild after a chapter changes under the edition's server
 (`scripts/docs.py serve`) and under `mkdocs serve`; the gzip bytes of a first view of every page, in Chromium,
 against the same page built with Material's defaults; Lighthouse for every page;
 the time from typing a query into the search box to results on screen.
-Lighthouse 12.2.3 is installed into .bench/ with npm on first use.
+Lighthouse 12.2.3 is installed into .bench/ with npm on first use, with the axe-core
+version it names (not the newest), which it must then report having audited with.
 """
 from __future__ import annotations
 
@@ -38,6 +39,11 @@ from tests.support.first_view import QuietHandler, first_view, gzip_size, served
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu"]
 LIGHTHOUSE_VERSION = "12.2.3"
+# Lighthouse 12.2.3 asks for axe-core ^4.10.2, and npm gives it the newest 4.x, whose
+# rules are not the ones Lighthouse 12.2.3 scores with (4.14.1 leaves an inline Copy
+# button out of target-size): install the version it names beside it.
+AXE_VERSION = "4.10.2"
+LIGHTHOUSE_PACKAGES = {"lighthouse": LIGHTHOUSE_VERSION, "axe-core": AXE_VERSION}
 LIGHTHOUSE_DIR = ROOT / ".bench"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -216,27 +222,34 @@ def page_bytes(browser, url: str) -> tuple[int, int]:
 # --- Lighthouse ------------------------------------------------------------------------
 
 
+def installed_version(package: str) -> str | None:
+    """The version of `package` in .bench/node_modules, or None."""
+    manifest = LIGHTHOUSE_DIR / "node_modules" / package / "package.json"
+    return json.loads(manifest.read_text())["version"] if manifest.is_file() else None
+
+
 def install_lighthouse() -> str | None:
     """Install Lighthouse into .bench/ unless it is there; return why it cannot run, or None."""
     if shutil.which("npm") is None:
         return "npm is not installed"
-    if LIGHTHOUSE.exists():
-        package = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "package.json"
-        if json.loads(package.read_text())["version"] == LIGHTHOUSE_VERSION:
-            return None
+    wanted = [f"{name}@{version}" for name, version in LIGHTHOUSE_PACKAGES.items()]
+    if LIGHTHOUSE.exists() and all(
+        installed_version(name) == version for name, version in LIGHTHOUSE_PACKAGES.items()
+    ):
+        return None
     LIGHTHOUSE_DIR.mkdir(exist_ok=True)
     result = subprocess.run(
         ["npm", "install", "--prefix", str(LIGHTHOUSE_DIR), "--no-audit", "--no-fund",
-         "--no-save", f"lighthouse@{LIGHTHOUSE_VERSION}"],
+         "--no-save", *wanted],
         capture_output=True, text=True,
     )
     if result.returncode != 0:
-        return "npm could not install lighthouse@12.2.3: " + result.stderr.strip()[-200:]
+        return f"npm could not install {' '.join(wanted)}: " + result.stderr.strip()[-200:]
     return None
 
 
 def lighthouse(url: str) -> dict[str, float]:
-    """Lighthouse scores of `url` (mobile), one run."""
+    """Lighthouse scores of `url` (mobile), one run; RuntimeError if it ran another axe-core."""
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
         subprocess.run(
@@ -245,8 +258,11 @@ def lighthouse(url: str) -> dict[str, float]:
              "--output=json", f"--output-path={report}", "--quiet"],
             env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True,
         )
-        categories = json.loads(report.read_text())["categories"]
-    return {name: categories[name]["score"] for name in CATEGORIES}
+        result = json.loads(report.read_text())
+    axe = result["environment"]["credits"].get("axe-core")
+    if axe != AXE_VERSION:
+        raise RuntimeError(f"Lighthouse audited with axe-core {axe}, not {AXE_VERSION}")
+    return {name: result["categories"][name]["score"] for name in CATEGORIES}
 
 
 # --- the table -------------------------------------------------------------------------
@@ -325,8 +341,13 @@ def main(argv: list[str] | None = None) -> int:
                         except subprocess.CalledProcessError as error:
                             why_not = f"lighthouse failed: {error.stderr.decode()[-200:]}"
                             break
+                        except RuntimeError as error:
+                            why_not = str(error)
+                            break
                         for name, score in result.items():
                             scores.setdefault(page, {}).setdefault(name, []).append(score)
+                    if why_not:
+                        break
 
     print(table(rounds, builds, rebuilds, weights, outside, searches, scores, why_not,
                 arguments.lighthouse_rounds, on_demand))
@@ -364,8 +385,8 @@ def table(rounds, builds, rebuilds, weights, outside, searches, scores, why_not,
                  "| | | |")
     lines.append(f"| Left out of every first view: search index and worker, fetched when "
                  f"search is opened | {kb(on_demand)} | | | |")
-    lines += ["", f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, served with gzip "
-              f"(median of {lighthouse_rounds} run(s) per page):", ""]
+    lines += ["", f"Lighthouse {LIGHTHOUSE_VERSION} (axe-core {AXE_VERSION}), mobile, served with "
+              f"gzip (median of {lighthouse_rounds} run(s) per page):", ""]
     if why_not:
         lines.append(f"Lighthouse did not run: {why_not}")
     else:

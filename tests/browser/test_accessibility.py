@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.settled import wait_until_settled
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -26,7 +28,12 @@ def url(server: str, path: str) -> str:
 
 
 def start_axe(tab, tags: list[str]) -> None:
-    """Start axe on the loaded page without waiting for it (tabs audit in parallel)."""
+    """Start axe on the loaded page without waiting for it (tabs audit in parallel).
+
+    Colours caught halfway through a transition are not the page's: axe starts once the
+    page has settled.
+    """
+    wait_until_settled(tab)
     tab.add_script_tag(path=str(AXE))
     tab.evaluate(START_AXE, tags)
 
@@ -115,6 +122,8 @@ def test_an_open_note_preview_has_no_axe_violation(browser, server, scheme):
         "() => document.querySelector('.md-tooltip2--active')?.hasAttribute('aria-label')"
     )
     label = preview.get_attribute("aria-label")
+    wait_until_settled(tab)  # the preview fades in: audit it once it is fully shown
+    opacity = preview.evaluate("element => getComputedStyle(element).opacity")
     tab.add_script_tag(path=str(AXE))
     result = tab.evaluate(
         "tags => axe.run('.md-tooltip2--active', {runOnly: {type: 'tag', values: tags}})",
@@ -122,6 +131,7 @@ def test_an_open_note_preview_has_no_axe_violation(browser, server, scheme):
     )
     context.close()
     assert label and label.startswith("Preview of note ")
+    assert opacity == "1"
     assert [violation["id"] for violation in result["violations"]] == []
 
 
@@ -132,6 +142,7 @@ def test_an_open_glossary_expansion_has_no_axe_violation(browser, server, scheme
     tab.goto(url(server, "alliance-adaptation/index.html"))
     tab.focus("#p-3 abbr")
     tab.locator("#glossary-tooltip").wait_for(state="visible")
+    wait_until_settled(tab)
     tab.add_script_tag(path=str(AXE))
     result = tab.evaluate(
         "tags => axe.run({include: [['#glossary-tooltip'], ['#p-3']]}, "
