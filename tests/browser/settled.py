@@ -1,4 +1,5 @@
 """Wait, on conditions and never on time, until what a test looks at has stopped changing."""
+
 from __future__ import annotations
 
 # The header's toggle matches the browser's colours to the page's once it has loaded

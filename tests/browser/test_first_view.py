@@ -2,7 +2,7 @@
 
 Sizes are gzip bytes of every response of a page load with an empty cache.
 Each page must weigh no more than the same page of the same Markdown built
-with Material's defaults (edition/baseline.py), measured here in the same
+with Material's defaults (tests/support/baseline.py), measured here in the same
 way; and no more than its budget, set from the measured figures with about
 5% headroom, so that a regression shows before it reaches that ceiling.
 """
