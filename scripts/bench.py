@@ -6,8 +6,8 @@ In one run, alternating the two sides in every round: the strict build (with its
 cache, and with the cache emptied) against a plain Material build of the same
 Markdown; the rebuild after a chapter changes under the edition's server
 (`scripts/docs.py serve`) and under `mkdocs serve`; the gzip bytes of a first view of
-every page, in Chromium, against the same page built with Material's defaults; Lighthouse for every page;
-the time from typing a query into the search box to results on screen.
+every page, in Chromium, against the same page built with Material's defaults; Lighthouse
+for every page; the time from typing a query into the search box to results on screen.
 Lighthouse 12.2.3 is installed into .bench/ with npm on first use, with the axe-core
 version it names (not the newest), which it must then report having audited with.
 """
