@@ -2,7 +2,7 @@
 
 What several steps need is read here once (the paper's facts, the
 bibliography, the reference text) or filled in by the one step that reads it
-(the paper's text, by `paper_text`; the page being converted, by the plugin),
+(the paper's text, by `paper_text`; the page being converted, by `current_page`),
 so that no step reads a file another has read, and nothing survives from one
 build to the next under `mkdocs serve`.
 """
@@ -45,7 +45,7 @@ class Build:
     home_markdown: str = ""
     source: Source | None = None  # the reference text, once the chapters give its headings
     source_passages: list[str] = field(default_factory=list)
-    # The page whose Markdown is being converted, for the Markdown extension's steps:
+    # The page whose Markdown is being converted (set by `current_page`), for the treeprocessors:
     page: Page | None = None
     # note label -> the works its [@key] block cites, for the page being converted:
     page_note_keys: dict[str, list[str]] = field(default_factory=dict)

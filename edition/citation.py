@@ -155,14 +155,14 @@ def chicago_note_base(paper: Paper, section: Section | None = None, *, html: boo
 def chicago_note(
     paper: Paper, url: str, section: Section | None = None, *, html: bool = False
 ) -> str:
-    """Chicago note form: Scott Snyder, “Section,” in *Title* (Publisher, Month Year), URL."""
+    """Chicago note form: Given Family, “Section,” in *Title* (Publisher, Month Year), URL."""
     return f"{chicago_note_base(paper, section, html=html)}, {_url(url, html)}."
 
 
 def chicago_bibliography(
     paper: Paper, url: str, section: Section | None = None, *, html: bool = False
 ) -> str:
-    """Chicago bibliography form: Snyder, Scott. *Title*. Publisher, Month Year. URL."""
+    """Chicago bibliography form: Family, Given. *Title*. Publisher, Month Year. URL."""
     facts = _text(f"{paper.publisher}, {paper.month_name} {paper.year}.", html)
     author = _text(f"{paper.author_inverted}.", html)
     if section is None:
@@ -173,7 +173,7 @@ def chicago_bibliography(
 
 
 def apa(paper: Paper, url: str, section: Section | None = None, *, html: bool = False) -> str:
-    """APA (7th ed.) form: Snyder, S. (2009). *Title in sentence case*. Publisher. URL"""
+    """APA (7th ed.) form: Family, G. (Year). *Title in sentence case*. Publisher. URL"""
     author = _text(f"{paper.family_name}, {paper.given_name[0]}. ({paper.year}).", html)
     if section is None:
         work = f"{_title(paper.title_sentence_case, html)}."

@@ -3,7 +3,7 @@
 They live in `data/editors_notes.yml`, one entry per remark, in reading order.
 Each names a page, the paragraph (`p-N`) or note (`fn:N`) it is about, the
 exact words it concerns as the paper prints them, and the remark. They are
-numbered 1, 2, 3 in the order of the file, apart from the paper's 22 notes.
+numbered 1, 2, 3 in the order of the file, apart from the paper's own notes.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ from edition.steps.index_of_terms import IndexOfTerms
 from edition.steps.minify import Minify
 from edition.steps.notes import NoteNumbers, Notes, NoteSources
 from edition.steps.page_metadata import PageMetadataStep
-from edition.steps.paper_text import PaperText
+from edition.steps.paper_text import CurrentPage, PaperText
 from edition.steps.paragraph_ids import ParagraphIds, Permalinks
 from edition.steps.report_error import ReportError, ReportLinks
 from edition.steps.search_passages import SearchPassages
@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 STEPS: tuple[type[Step], ...] = (
     BibtexSetup,
     PaperText,
+    CurrentPage,
     Notes,
     ParagraphIds,
     FillPlaceholders,

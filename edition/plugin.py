@@ -82,7 +82,6 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.build: Build | None = None
         self.schedule: dict[str, list[Step]] = {}
 
     # Before mkdocs-bibtex reads its options (100): references.bib is checked strictly first.
@@ -101,7 +100,6 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             paper=paper_facts(self.config.paper),
         )
         steps = {step.name: step(build) for step in self.steps_in_order}
-        self.build = build
         self.schedule = {
             event: [steps[step.name] for step in order]
             for event, order in schedule(self.steps_in_order).items()
@@ -140,8 +138,6 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.build is not None:
-            self.build.page = page  # the page the treeprocessors are about to see
         return self._through(
             "page_markdown",
             markdown,

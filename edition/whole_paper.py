@@ -111,7 +111,7 @@ def chapter_for_one_page(chapter: Chapter, *, link_to_chapter: bool = True) -> s
 
 
 def one_page_markdown(home_markdown: str, chapters: list[Chapter], bibliography: str) -> str:
-    """The whole paper on one page: cover, sections, notes 1 to 22, bibliography."""
+    """The whole paper on one page: title page, sections, every note, bibliography."""
     cover, title_page_notes = read_title_page(home_markdown)
     # Python-Markdown lists notes in the order they are defined: the title page's first.
     parts = [cover, title_page_notes, *(chapter_for_one_page(c) for c in chapters), bibliography]
@@ -137,7 +137,7 @@ def escape_lettered_items(markdown: str) -> str:
 def epub_markdown(
     home_markdown: str, chapters: list[Chapter], *, title: str, metadata_yaml: str
 ) -> str:
-    """The paper in pandoc's Markdown, as one part so that pandoc numbers the notes 1 to 22.
+    """The paper in pandoc's Markdown, as one part so that pandoc numbers the notes in order.
 
     Pandoc restarts note numbers in each file of an EPUB; with the sections
     one level down under the paper's title, the book is one file and the

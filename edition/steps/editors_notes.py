@@ -1,6 +1,6 @@
 """Show the editor's notes beside the words they are about, apart from the author's notes.
 
-The paper's 22 notes are footnotes with the paper's numbers; the edition's
+The paper's notes are footnotes with the paper's numbers; the edition's
 own remarks on apparent slips (the data file `editors_notes` names) are not
 footnotes and never renumber them. Each remark gets a small "ed." marker right
 after the words it concerns and an aside after the paragraph (or at the end of

@@ -127,6 +127,7 @@ class NoteSources(Treeprocessor):
 
 class Notes(Step):
     name = "notes"
+    after = {"current_page": "the notes' works are kept for the page being converted"}
 
     def page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files

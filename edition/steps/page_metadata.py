@@ -1,10 +1,10 @@
 """Describe every page for reference managers, search engines and link previews.
 
 Zotero's Embedded Metadata translator, Google Scholar and others read the
-page's <head>: Highwire `citation_*` tags (a report by Snyder, Scott, 2009/02,
-The Asia Foundation, with one `citation_reference` per work the page's notes
-cite), Dublin Core, Open Graph and schema.org JSON-LD. This step computes them
-from the paper's facts and references.bib; the partial
+page's <head>: Highwire `citation_*` tags (the paper as a report, with one
+`citation_reference` per work the page's notes cite), Dublin Core, Open Graph
+and schema.org JSON-LD. This step computes them from the paper's facts and
+references.bib; the partial
 edition/theme/partials/page-metadata.html writes them.
 """
 

@@ -19,6 +19,7 @@ from edition.whole_paper import chapters_of
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 
 class PaperText(Step):
@@ -41,4 +42,17 @@ class PaperText(Step):
         titles = [plain_text(chapter.title) for chapter in build.chapters]
         build.source = read_source(build.source_file, titles)
         build.source_passages = source_passages(build.source)
+        return None
+
+
+class CurrentPage(Step):
+    """Tell the treeprocessors which page they are about to convert."""
+
+    name = "current_page"
+
+    def page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        self.build.page = page
+        self.build.page_note_keys = {}
         return None
