@@ -11,6 +11,7 @@ The data they look up lives in YAML files in `data/`.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$])")
 EMPHASIS = re.compile(r"(?<!\w)[*_]+|[*_]+(?!\w)")
 LIST_LETTER = re.compile(r"^(?:[-*+]|\d+\.)\s+")
 SPACE = re.compile(r"\s+")
+WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -129,15 +131,47 @@ def word_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     )
 
 
+class WordIndex:
+    """Which passages hold each word: one pass over the text, for every look-up after it.
+
+    The Index and the Glossary look up hundreds of terms; each is then matched
+    only in the passages that hold all its words, so the cost grows with the
+    text once, not once per term.
+    """
+
+    def __init__(self, passages: Iterable[Passage]) -> None:
+        self.passages = list(passages)
+        self.holding: dict[str, set[int]] = defaultdict(set)
+        for number, passage in enumerate(self.passages):
+            for word in set(WORD.findall(passage.text)):
+                self.holding[word].add(number)
+
+    def candidates(self, phrases: Iterable[str]) -> list[Passage]:
+        """The passages, in order, that hold every word of at least one of the phrases."""
+        found: set[int] = set()
+        for phrase in phrases:
+            words = WORD.findall(phrase)
+            if not words:
+                return self.passages  # nothing to look up by: every passage is a candidate
+            found |= set.intersection(*(self.holding.get(word, set()) for word in words))
+        return [self.passages[number] for number in sorted(found)]
+
+
 def mentions(
-    passages: Iterable[Passage], variants: Iterable[str], *, excluding: Iterable[str] = ()
+    passages: Iterable[Passage] | WordIndex,
+    variants: Iterable[str],
+    *,
+    excluding: Iterable[str] = (),
 ) -> list[Passage]:
     """The passages in which one of the variants occurs as a whole word or phrase.
 
     `excluding` names longer phrases that contain a variant but mean something
-    else (e.g. "Sang-hyun Lee" for the variant "Lee"); they do not count.
+    else (e.g. "Sang-hyun Lee" for the variant "Lee"); they do not count. Given
+    a WordIndex, only the passages that hold a variant's words are read.
     """
     variants = tuple(variants)
+    if isinstance(passages, WordIndex):
+        passages = passages.candidates(variants)
     found = word_pattern(variants)
     excluded = word_pattern(excluding) if excluding else None
     hits = []

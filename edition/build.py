@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from edition.apparatus import WordIndex
 from edition.citation import Paper
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ class Build:
     pages: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown, as written
     chapters: list[Chapter] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
+    words: WordIndex = field(default_factory=lambda: WordIndex([]))  # for the apparatus' look-ups
     home_markdown: str = ""
     source: Source | None = None  # the reference text, once the chapters give its headings
     source_passages: list[str] = field(default_factory=list)

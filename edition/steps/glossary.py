@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from edition.apparatus import Passage
+    from edition.apparatus import Passage, WordIndex
 
 FIELDS = {"term": True, "expansion": True, "as_printed": False}
 
@@ -75,7 +75,9 @@ def abbreviations(terms: list[dict]) -> dict[str, str]:
     return {str(entry["term"]): str(entry["expansion"]) for entry in terms}
 
 
-def glossary_entries(terms: list[dict], passages: list[Passage], *, name: str) -> list[dict]:
+def glossary_entries(
+    terms: list[dict], passages: list[Passage] | WordIndex, *, name: str
+) -> list[dict]:
     """The Glossary page's entries, alphabetical, each with the passages that use it."""
     entries = []
     for entry in sorted(terms, key=lambda entry: str(entry["term"]).casefold()):
@@ -117,7 +119,7 @@ class Glossary(Step):
         return None
 
     def render(self, page: Page) -> list[etree.Element]:
-        entries = glossary_entries(self.terms, self.build.passages, name=self.file)
+        entries = glossary_entries(self.terms, self.build.words, name=self.file)
         elements = fragment("glossary.html", entries=entries)
         for term in (dt for element in elements for dt in element.iter("dt")):
             term.text = AtomicString(term.text or "")  # the term itself, not an abbreviation in use

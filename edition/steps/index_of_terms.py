@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-    from edition.apparatus import Passage
+    from edition.apparatus import Passage, WordIndex
 
 FIELDS = {"entry": True, "category": True, "variants": True, "excluding": False, "sort_as": False}
 
@@ -51,7 +51,11 @@ def check_entries(entries: list[dict], categories: dict[str, str], *, name: str)
 
 
 def index_entries(
-    entries: list[dict], passages: list[Passage], categories: dict[str, str], *, name: str
+    entries: list[dict],
+    passages: list[Passage] | WordIndex,
+    categories: dict[str, str],
+    *,
+    name: str,
 ) -> dict[str, list[tuple[dict, list[Passage]]]]:
     """{category: [(entry, passages)]}, alphabetised; an entry found nowhere is an error."""
     by_category: dict[str, list[tuple[dict, list[Passage]]]] = {key: [] for key in categories}
@@ -80,7 +84,7 @@ class IndexOfTerms(Step):
         self.build.fillers["index"] = self.render
 
     def render(self, page: Page) -> list[etree.Element]:
-        listed = index_entries(self.entries, self.build.passages, self.categories, name=self.file)
+        listed = index_entries(self.entries, self.build.words, self.categories, name=self.file)
         categories = [
             {
                 "id": key,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from edition.apparatus import paper_passages, plain_text, source_passages
+from edition.apparatus import WordIndex, paper_passages, plain_text, source_passages
 from edition.errors import EditionError
 from edition.source import read_source
 from edition.step import Step
@@ -39,6 +39,7 @@ class PaperText(Step):
         build.home_markdown = pages.get(build.options.home_page, "")
         build.chapters = chapters_of(pages)
         build.passages = paper_passages(pages, home_page=build.options.home_page)
+        build.words = WordIndex(build.passages)
         titles = [plain_text(chapter.title) for chapter in build.chapters]
         build.source = read_source(build.source_file, titles)
         build.source_passages = source_passages(build.source)

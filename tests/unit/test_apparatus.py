@@ -8,6 +8,7 @@ import pytest
 
 from edition.apparatus import (
     Passage,
+    WordIndex,
     find_quote,
     group_by_chapter,
     in_source,
@@ -98,6 +99,31 @@ def test_mentions_match_whole_words_and_skip_excluded_phrases():
     assert [p.anchor for p in mentions(found, ["Lee"], excluding=["Sang-hyun Lee"])] == ["p-3"]
     assert [p.anchor for p in mentions(found, ["Lee"])] == ["p-3", "p-4"]
     assert mentions(found, ["EAS"]) == []
+
+
+@pytest.mark.parametrize(
+    "variants, excluding",
+    [
+        (["USFK"], []),
+        (["Lee"], ["Sang-hyun Lee"]),
+        (["Lee"], []),
+        (["EAS"], []),
+        (["Lee met Bush", "Yongsan"], []),
+        (["U.S."], []),
+    ],
+)
+def test_the_word_index_finds_what_reading_every_passage_finds(variants, excluding):
+    found = passages()
+    index = WordIndex(found)
+    assert mentions(index, variants, excluding=excluding) == mentions(
+        found, variants, excluding=excluding
+    )
+
+
+def test_the_word_index_reads_only_the_passages_that_hold_every_word():
+    index = WordIndex(passages())
+    assert [p.anchor for p in index.candidates(["Lee met"])] == ["p-3"]  # "- b) Lee met Bush."
+    assert index.candidates(["Nowhere"]) == []
 
 
 def test_a_quotation_is_found_in_its_chapter_only():
