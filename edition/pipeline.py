@@ -42,6 +42,7 @@ from edition.steps.paper_text import PaperText
 from edition.steps.paragraph_ids import ParagraphIds, Permalinks
 from edition.steps.report_error import ReportError, ReportLinks
 from edition.steps.search_passages import SearchPassages
+from edition.steps.search_worker import SearchWorker
 from edition.steps.template_cache import TemplateCache
 from edition.steps.timeline import Timeline
 from edition.steps.unique_ids import UniqueIds
@@ -68,6 +69,7 @@ STEPS: tuple[type[Step], ...] = (
     EditorsNotes,
     ReportError,
     SearchPassages,
+    SearchWorker,
     WholePaper,
     Epub,
     CiteThisStep,
