@@ -94,9 +94,11 @@
     if (!stretches.length || !article || article.querySelector("mark[data-md-highlight]")) return;
     highlight(article, stretches);
     const target = url.hash ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
+    // The first mark in the passage opened, or after the heading opened, or on the page.
+    const marks = [...article.querySelectorAll("mark[data-md-highlight]")];
     const reveal = () => {
-      const mark = (target || article).querySelector("mark[data-md-highlight]") ||
-        article.querySelector("mark[data-md-highlight]");
+      const mark = (target && marks.find((found) => target.contains(found) ||
+        target.compareDocumentPosition(found) & Node.DOCUMENT_POSITION_FOLLOWING)) || marks[0];
       if (mark && !onScreen(mark)) mark.scrollIntoView({ block: "center" });
     };
     reveal();

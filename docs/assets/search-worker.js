@@ -343,6 +343,15 @@
               (match.weight === best.weight && match.end > best.end)))
             best = { ...match, literal: !alternative.synonym, full: alternative.synonym === "full" };
         }
+        if (best && !best.literal) { // "Donald Rumsfeld" holds the "Rumsfeld" typed
+          for (let inner = best.start; inner < best.end && !best.literal; inner += 1)
+            for (const alternative of unit.alternatives) {
+              if (alternative.synonym) continue;
+              const match = this.matchAt(doc, alternative, inner);
+              if (match && match.end <= best.end)
+                best = { ...best, weight: Math.max(best.weight, match.weight), literal: true };
+            }
+        }
         if (best) {
           found.push(best);
           at = best.end - 1;
