@@ -16,8 +16,10 @@ a reader looks for, each with its place and its kind:
 An entry of the bibliography or the apparatus is an element that a template
 marks with `data-search-entry="its title"` (a glossary term's entry runs on
 through its description); what an entry or a page marks `data-search-exclude`
-(Material's own attribute) is not searched. Each page keeps one entry of its
-own with its title and no text: the heading of its group of results.
+(Material's own attribute) is not searched. Material removes every
+`data-search-*` attribute from the page once it is read, so no reader is sent
+them. Each page keeps one entry of its own with its title and no text: the
+heading of its group of results.
 
 The spellings of `data/` are written into the index as groups of synonyms
 (`config.synonyms`): each glossary term with its expansion; each index entry's
