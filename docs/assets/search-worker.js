@@ -143,6 +143,11 @@
           seen.add(form);
         });
       }
+      this.byLength = new Map(); // the words of the text by their length, for typos
+      for (const word of this.vocabulary.keys()) {
+        if (!this.byLength.has(word.length)) this.byLength.set(word.length, []);
+        this.byLength.get(word.length).push(word);
+      }
       this.averageLength = new Map();
       for (const kind of new Set(this.docs.map((doc) => doc.kind))) {
         const ofKind = this.docs.filter((doc) => doc.kind === kind);
@@ -181,14 +186,15 @@
       if (fuzzy && !found.size && !joinable && form.length >= 4 && !/^\p{N}+$/u.test(form)) {
         const limit = form.length >= 8 ? 2 : 1;
         let best = limit + 1;
-        for (const [word, known] of this.vocabulary) {
-          const apart = distance(form, word, limit);
-          if (apart < best || (apart === best && corrected && known.docs >
-              this.vocabulary.get(corrected).docs)) {
-            best = apart;
-            corrected = word;
+        for (let length = form.length - limit; length <= form.length + limit; length += 1)
+          for (const word of this.byLength.get(length) || []) {
+            const apart = distance(form, word, limit);
+            if (apart < best || (apart === best && corrected && this.vocabulary.get(word).docs >
+                this.vocabulary.get(corrected).docs)) {
+              best = apart;
+              corrected = word;
+            }
           }
-        }
         if (corrected) add(corrected, WEIGHT.corrected);
       }
       return { found, corrected };
@@ -333,9 +339,26 @@
     }
 
     // Every occurrence of a unit in a doc, none overlapping another.
+    // The words of the text a unit's occurrence can start with: none else need be tried.
+    starts(unit) {
+      if (unit.starts) return unit.starts;
+      unit.starts = new Set();
+      for (const { steps, strict } of unit.alternatives) {
+        if (!steps.length) continue;
+        for (const word of steps[0].found.keys()) unit.starts.add(word);
+        if (strict) continue;
+        if (steps[1]) unit.starts.add(steps[0].form + steps[1].form);
+        for (let cut = 1; cut < steps[0].form.length; cut += 1)
+          unit.starts.add(steps[0].form.slice(0, cut));
+      }
+      return unit.starts;
+    }
+
     occurrences(doc, unit) {
       const found = [];
+      const starts = this.starts(unit);
       for (let at = 0; at < doc.words.forms.length; at += 1) {
+        if (!starts.has(doc.words.forms[at])) continue;
         let best = null;
         for (const alternative of unit.alternatives) {
           const match = this.matchAt(doc, alternative, at);
@@ -363,7 +386,9 @@
     // Where the unquoted words occur together, in order (each unit in any of its spellings).
     together(doc, segments, from) {
       const found = [];
+      const starts = this.starts(segments[0].unit);
       for (let at = from; at < doc.words.forms.length; at += 1) {
+        if (!starts.has(doc.words.forms[at])) continue;
         let position = at;
         for (const { unit } of segments) {
           let end = -1;
