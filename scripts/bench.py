@@ -1,15 +1,20 @@
 """Measure the edition against plain Material for MkDocs and print a Markdown table.
 
     python scripts/bench.py [--rounds 5] [--lighthouse-rounds 3] [--no-lighthouse]
+    python scripts/bench.py --search-only [--rounds 5]
 
 In one run, alternating the two sides in every round: the strict build (with its
 cache, and with the cache emptied) against a plain Material build of the same
 Markdown; the rebuild after a chapter changes under the edition's server
-(`scripts/docs.py serve`) and under `mkdocs serve`; the gzip bytes of a first view of every page, in Chromium,
-against the same page built with Material's defaults; Lighthouse for every page;
-the time from typing a query into the search box to results on screen.
-Lighthouse 12.2.3 is installed into .bench/ with npm on first use.
+(`scripts/docs.py serve`) and under `mkdocs serve`; the gzip bytes of a first view
+of every page, in Chromium, against the same page built with Material's defaults;
+Lighthouse for every page; the time from typing a query into the search box to
+results on screen; and the search engines on the reader's queries
+(tests/data/search-queries.yml): how often the first result is the passage, the
+bytes a reader downloads, the time to set up and to answer. Lighthouse 12.2.3 and
+MiniSearch 7.2.0 are installed into .bench/ with npm on first use.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,15 +47,32 @@ LIGHTHOUSE_DIR = ROOT / ".bench"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 PAGES = [
-    "", "introduction/", "alliance-adaptation/", "mutually-beneficial-rationale/",
-    "synchronizing-views/", "paper/", "bibliography/", "about/", "glossary/", "index-of-terms/",
+    "",
+    "introduction/",
+    "alliance-adaptation/",
+    "mutually-beneficial-rationale/",
+    "synchronizing-views/",
+    "paper/",
+    "bibliography/",
+    "about/",
+    "glossary/",
+    "index-of-terms/",
     "timeline/",
 ]
 CHANGED_CHAPTER = Path("docs") / "introduction.md"
 QUERY = "OPCON"
 NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", ".bench", "node_modules", "site", ".site-*", "__pycache__",
-    ".pytest_cache", "*.egg-info", "tests", ".cache",
+    ".git",
+    ".venv",
+    ".bench",
+    "node_modules",
+    "site",
+    ".site-*",
+    "__pycache__",
+    ".pytest_cache",
+    "*.egg-info",
+    "tests",
+    ".cache",
 )
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -65,7 +87,10 @@ def edition_build(project: Path, site_dir: Path, *, cold: bool = False) -> float
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "scripts/docs.py", "build", "--site-dir", str(site_dir)],
-        cwd=project, env=ENV, check=True, capture_output=True,
+        cwd=project,
+        env=ENV,
+        check=True,
+        capture_output=True,
     )
     return time.perf_counter() - started
 
@@ -75,7 +100,10 @@ def plain_build(project: Path, site_dir: Path) -> float:
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)],
-        cwd=project, env=ENV, check=True, capture_output=True,
+        cwd=project,
+        env=ENV,
+        check=True,
+        capture_output=True,
     )
     return time.perf_counter() - started
 
@@ -126,10 +154,18 @@ def mkdocs_serve(project: Path, edition: bool) -> Iterator[str]:
     if edition:
         args = [sys.executable, "scripts/docs.py", "serve", "--dev-addr", f"127.0.0.1:{port}"]
     else:
-        args = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-                "--livereload"]
-    process = subprocess.Popen(args, cwd=project, env=ENV, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+        args = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "--livereload",
+        ]
+    process = subprocess.Popen(
+        args, cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_until(lambda: fetch(base), timeout=60)
@@ -226,9 +262,18 @@ def install_lighthouse() -> str | None:
             return None
     LIGHTHOUSE_DIR.mkdir(exist_ok=True)
     result = subprocess.run(
-        ["npm", "install", "--prefix", str(LIGHTHOUSE_DIR), "--no-audit", "--no-fund",
-         "--no-save", f"lighthouse@{LIGHTHOUSE_VERSION}"],
-        capture_output=True, text=True,
+        [
+            "npm",
+            "install",
+            "--prefix",
+            str(LIGHTHOUSE_DIR),
+            "--no-audit",
+            "--no-fund",
+            "--no-save",
+            f"lighthouse@{LIGHTHOUSE_VERSION}",
+        ],
+        capture_output=True,
+        text=True,
     )
     if result.returncode != 0:
         return "npm could not install lighthouse@12.2.3: " + result.stderr.strip()[-200:]
@@ -240,10 +285,19 @@ def lighthouse(url: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
         subprocess.run(
-            [str(LIGHTHOUSE), url, f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
-             "--form-factor=mobile", f"--only-categories={','.join(CATEGORIES)}",
-             "--output=json", f"--output-path={report}", "--quiet"],
-            env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True,
+            [
+                str(LIGHTHOUSE),
+                url,
+                f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
+                "--form-factor=mobile",
+                f"--only-categories={','.join(CATEGORIES)}",
+                "--output=json",
+                f"--output-path={report}",
+                "--quiet",
+            ],
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            check=True,
+            capture_output=True,
         )
         categories = json.loads(report.read_text())["categories"]
     return {name: categories[name]["score"] for name in CATEGORIES}
@@ -265,7 +319,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--lighthouse-rounds", type=int, default=3)
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="only compare the search engines on the reader's queries",
+    )
     arguments = parser.parse_args(argv)
+    if arguments.search_only:
+        return search_only(arguments.rounds)
     rounds = arguments.rounds
     from playwright.sync_api import sync_playwright
 
@@ -273,7 +334,11 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(folder)
         plain = make_plain_project(work / "plain", fonts=False)
         defaults = make_plain_project(work / "defaults", fonts=True)
-        edition_site, plain_site, defaults_site = work / "site", work / "plain-site", work / "defaults-site"
+        edition_site, plain_site, defaults_site = (
+            work / "site",
+            work / "plain-site",
+            work / "defaults-site",
+        )
         project = work / "project"
         shutil.copytree(ROOT, project, ignore=NOT_COPIED)
         print(f"Builds: {rounds} rounds...", file=sys.stderr)
@@ -283,25 +348,36 @@ def main(argv: list[str] | None = None) -> int:
             builds["edition"].append(edition_build(project, edition_site))
             builds["plain"].append(plain_build(plain, plain_site))
         plain_build(defaults, defaults_site)
-        on_demand = sum(gzip_size(path.read_bytes()) for path in [
-            edition_site / "search" / "search_index.json",
-            *(edition_site / "assets" / "javascripts" / "workers").glob("search.*.min.js"),
-        ])
+        engines = compare_search_engines(edition_site, rounds)
+        on_demand = sum(
+            gzip_size(path.read_bytes())
+            for path in [
+                edition_site / "search" / "search_index.json",
+                *(edition_site / "assets" / "javascripts" / "workers").glob("search.*.min.js"),
+            ]
+        )
 
         print(f"Rebuilds under mkdocs serve: {rounds} rounds...", file=sys.stderr)
         rebuilds: dict[str, list[float]] = {"edition": [], "plain": []}
-        with mkdocs_serve(project, edition=True) as edition_base, \
-                mkdocs_serve(plain, edition=False) as plain_base:
+        with (
+            mkdocs_serve(project, edition=True) as edition_base,
+            mkdocs_serve(plain, edition=False) as plain_base,
+        ):
             for number in range(rounds):
                 rebuilds["edition"].append(rebuild_time(edition_base, project, number))
                 rebuilds["plain"].append(rebuild_time(plain_base, plain, number))
 
         print("First views and search in Chromium...", file=sys.stderr)
-        weights: dict[str, dict[str, list[int]]] = {page: {"edition": [], "plain": []} for page in PAGES}
+        weights: dict[str, dict[str, list[int]]] = {
+            page: {"edition": [], "plain": []} for page in PAGES
+        }
         outside = {"edition": 0, "plain": 0}
         searches: dict[str, list[float]] = {"cold": [], "ready": [], "plain": []}
-        with sync_playwright() as playwright, served(edition_site, GzipHandler) as edition_url, \
-                served(defaults_site, GzipHandler) as defaults_url:
+        with (
+            sync_playwright() as playwright,
+            served(edition_site, GzipHandler) as edition_url,
+            served(defaults_site, GzipHandler) as defaults_url,
+        ):
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             for _ in range(rounds):
                 for page in PAGES:
@@ -309,13 +385,21 @@ def main(argv: list[str] | None = None) -> int:
                         size, requests_outside = page_bytes(browser, base + page)
                         weights[page][side].append(size)
                         outside[side] = max(outside[side], requests_outside)
-                searches["cold"].append(search_time(browser, edition_url + "alliance-adaptation/", False))
-                searches["ready"].append(search_time(browser, edition_url + "alliance-adaptation/", True))
-                searches["plain"].append(search_time(browser, defaults_url + "alliance-adaptation/", True))
+                searches["cold"].append(
+                    search_time(browser, edition_url + "alliance-adaptation/", False)
+                )
+                searches["ready"].append(
+                    search_time(browser, edition_url + "alliance-adaptation/", True)
+                )
+                searches["plain"].append(
+                    search_time(browser, defaults_url + "alliance-adaptation/", True)
+                )
             browser.close()
 
             scores: dict[str, dict[str, list[float]]] = {}
-            why_not = "skipped (--no-lighthouse)" if arguments.no_lighthouse else install_lighthouse()
+            why_not = (
+                "skipped (--no-lighthouse)" if arguments.no_lighthouse else install_lighthouse()
+            )
             if why_not is None:
                 print("Lighthouse...", file=sys.stderr)
                 for _ in range(arguments.lighthouse_rounds):
@@ -328,13 +412,36 @@ def main(argv: list[str] | None = None) -> int:
                         for name, score in result.items():
                             scores.setdefault(page, {}).setdefault(name, []).append(score)
 
-    print(table(rounds, builds, rebuilds, weights, outside, searches, scores, why_not,
-                arguments.lighthouse_rounds, on_demand))
+    print(
+        table(
+            rounds,
+            builds,
+            rebuilds,
+            weights,
+            outside,
+            searches,
+            scores,
+            why_not,
+            arguments.lighthouse_rounds,
+            on_demand,
+        )
+    )
+    print(search_engine_table(engines, rounds))
     return 0
 
 
-def table(rounds, builds, rebuilds, weights, outside, searches, scores, why_not,
-          lighthouse_rounds, on_demand) -> str:
+def table(
+    rounds,
+    builds,
+    rebuilds,
+    weights,
+    outside,
+    searches,
+    scores,
+    why_not,
+    lighthouse_rounds,
+    on_demand,
+) -> str:
     lines = [
         f"Medians of {rounds} rounds, the two sides alternating in each round.",
         "",
@@ -342,30 +449,48 @@ def table(rounds, builds, rebuilds, weights, outside, searches, scores, why_not,
         "|---|---:|---:|---:|---|",
     ]
     build, plain = median(builds["edition"]), median(builds["plain"])
-    lines.append(f"| Build (`scripts/docs.py build`, strict) | {build:.2f} s | {plain:.2f} s "
-                 f"| {build / plain:.2f}x | at most 1.5x |")
+    lines.append(
+        f"| Build (`scripts/docs.py build`, strict) | {build:.2f} s | {plain:.2f} s "
+        f"| {build / plain:.2f}x | at most 1.5x |"
+    )
     cold = median(builds["cold"])
-    lines.append(f"| Build with the cache empty (a fresh clone's first build) | {cold:.2f} s "
-                 f"| {plain:.2f} s | {cold / plain:.2f}x | |")
+    lines.append(
+        f"| Build with the cache empty (a fresh clone's first build) | {cold:.2f} s "
+        f"| {plain:.2f} s | {cold / plain:.2f}x | |"
+    )
     rebuild, plain = median(rebuilds["edition"]), median(rebuilds["plain"])
-    lines.append(f"| Rebuild after a chapter changes (`make serve`; `mkdocs serve`) | {rebuild:.2f} s "
-                 f"| {plain:.2f} s | {rebuild / plain:.2f}x | under 1 s |")
+    lines.append(
+        f"| Rebuild after a chapter changes (`make serve`; `mkdocs serve`) | {rebuild:.2f} s "
+        f"| {plain:.2f} s | {rebuild / plain:.2f}x | under 1 s |"
+    )
     for page in PAGES:
         edition, plain = median(weights[page]["edition"]), median(weights[page]["plain"])
         name = page.rstrip("/") or "home"
-        lines.append(f"| First view, `{name}` (gzip) | {kb(edition)} | {kb(plain)} "
-                     f"| {edition / plain:.2f}x | at most 1.0x |")
-    lines.append(f"| Requests outside the site, any page | {outside['edition']} "
-                 f"| {outside['plain']} | | 0 |")
+        lines.append(
+            f"| First view, `{name}` (gzip) | {kb(edition)} | {kb(plain)} "
+            f"| {edition / plain:.2f}x | at most 1.0x |"
+        )
+    lines.append(
+        f"| Requests outside the site, any page | {outside['edition']} | {outside['plain']} | | 0 |"
+    )
     cold, ready, plain = (median(searches[key]) for key in ("cold", "ready", "plain"))
-    lines.append(f"| Search `{QUERY}`: typing to results, index ready | {ready:.0f} ms "
-                 f"| {plain:.0f} ms | {ready / plain:.2f}x | |")
-    lines.append(f"| Search `{QUERY}`: first search, index fetched on opening | {cold:.0f} ms "
-                 "| | | |")
-    lines.append(f"| Left out of every first view: search index and worker, fetched when "
-                 f"search is opened | {kb(on_demand)} | | | |")
-    lines += ["", f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, served with gzip "
-              f"(median of {lighthouse_rounds} run(s) per page):", ""]
+    lines.append(
+        f"| Search `{QUERY}`: typing to results, index ready | {ready:.0f} ms "
+        f"| {plain:.0f} ms | {ready / plain:.2f}x | |"
+    )
+    lines.append(
+        f"| Search `{QUERY}`: first search, index fetched on opening | {cold:.0f} ms | | | |"
+    )
+    lines.append(
+        f"| Left out of every first view: search index and worker, fetched when "
+        f"search is opened | {kb(on_demand)} | | | |"
+    )
+    lines += [
+        "",
+        f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, served with gzip "
+        f"(median of {lighthouse_rounds} run(s) per page):",
+        "",
+    ]
     if why_not:
         lines.append(f"Lighthouse did not run: {why_not}")
     else:
@@ -376,6 +501,195 @@ def table(rounds, builds, rebuilds, weights, outside, searches, scores, why_not,
             lines.append(f"| `{page.rstrip('/') or 'home'}` | {cells} |")
         lines.append("| Target | 0.98 | 1.00 | 1.00 | 1.00 |")
     return "\n".join(lines)
+
+
+# --- the search engines on the reader's queries ----------------------------------------
+
+MINISEARCH_VERSION = "7.2.0"
+MINISEARCH = LIGHTHOUSE_DIR / "node_modules" / "minisearch" / "dist" / "es" / "index.js"
+ENGINES_SCRIPT = ROOT / "scripts" / "search_engines.mjs"
+SNIPPET_MOST = 240  # characters, as tests/browser/test_search.py allows
+
+
+def install_minisearch() -> str | None:
+    """Install MiniSearch into .bench/ unless it is there; return why it cannot run, or None."""
+    if shutil.which("npm") is None:
+        return "npm is not installed"
+    package = LIGHTHOUSE_DIR / "node_modules" / "minisearch" / "package.json"
+    if package.exists() and json.loads(package.read_text())["version"] == MINISEARCH_VERSION:
+        return None
+    LIGHTHOUSE_DIR.mkdir(exist_ok=True)
+    result = subprocess.run(
+        [
+            "npm",
+            "install",
+            "--prefix",
+            str(LIGHTHOUSE_DIR),
+            "--no-audit",
+            "--no-fund",
+            "--no-save",
+            f"minisearch@{MINISEARCH_VERSION}",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        return f"npm could not install minisearch@{MINISEARCH_VERSION}: " + result.stderr[-200:]
+    return None
+
+
+def search_engines(site: Path) -> dict[str, tuple[str, Path, list[Path]]]:
+    """Each engine: how search_engines.mjs runs it, its script, and what a reader downloads."""
+    theme_worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    index = site / "search" / "search_index.json"
+    engines = {
+        "The edition's worker": (
+            "worker",
+            site / "assets" / "search-worker.js",
+            [index, site / "assets" / "search-worker.js"],
+        ),
+        "Material's lunr worker, the same entries": (
+            "theme-worker",
+            theme_worker,
+            [index, theme_worker],
+        ),
+    }
+    if install_minisearch() is None:
+        engines[f"MiniSearch {MINISEARCH_VERSION}, the same entries"] = (
+            "minisearch",
+            MINISEARCH,
+            [index, MINISEARCH],
+        )
+    return engines
+
+
+def shipped_size(path: Path) -> int:
+    """Gzip bytes of a file as the site would send it: a script minified as the edition's are."""
+    import rjsmin
+
+    body = path.read_bytes()
+    if path.suffix == ".js":
+        body = rjsmin.jsmin(body.decode("utf-8")).encode("utf-8")
+    return gzip_size(body)
+
+
+def lands(first: dict | None, query) -> bool:
+    """Whether a first result opens the query's passage."""
+    if not first:
+        return False
+    page, _, anchor = first["location"].partition("#")
+    return f"{page.split('?')[0]}#{anchor}" == query.location
+
+
+def shows(first: dict | None, query) -> bool:
+    """Whether a first result's snippet is short and marks the words the query must find."""
+    from html.parser import HTMLParser
+
+    class Marks(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.text, self.marked, self.inside = [], [], False
+
+        def handle_starttag(self, tag, attrs):
+            self.inside = self.inside or tag == "mark"
+
+        def handle_endtag(self, tag):
+            self.inside = self.inside and tag != "mark"
+
+        def handle_data(self, data):
+            self.text.append(data)
+            if self.inside:
+                self.marked.append(data)
+
+    if not first:
+        return False
+    snippet = Marks()
+    snippet.feed(first["text"])
+    marked = " ".join(" ".join(snippet.marked).split()).casefold()
+    short = len("".join(snippet.text).strip()) <= SNIPPET_MOST
+    return short and all(" ".join(mark.split()).casefold() in marked for mark in query.marks)
+
+
+def compare_search_engines(site: Path, rounds: int) -> dict[str, dict]:
+    """Each engine over tests/data/search-queries.yml: quality, bytes, set-up and query times."""
+    from tests.support.search import reader_queries
+
+    queries = reader_queries()
+    print(f"Search engines on {len(queries)} reader's queries: {rounds} rounds...", file=sys.stderr)
+    figures: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        listed = Path(folder) / "queries.json"
+        listed.write_text(json.dumps([{"query": query.query} for query in queries]))
+        for name, (engine, script, downloads) in search_engines(site).items():
+            runs = []
+            for _ in range(rounds):
+                result = subprocess.run(
+                    [
+                        "node",
+                        str(ENGINES_SCRIPT),
+                        engine,
+                        str(script),
+                        str(site / "search" / "search_index.json"),
+                        str(listed),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                runs.append(json.loads(result.stdout))
+            firsts = [found["first"] for found in runs[0]["results"]]
+            figures[name] = {
+                "lands": sum(
+                    lands(first, query) for first, query in zip(firsts, queries, strict=True)
+                ),
+                "shows": sum(
+                    shows(first, query) for first, query in zip(firsts, queries, strict=True)
+                ),
+                "queries": len(queries),
+                "bytes": sum(shipped_size(path) for path in downloads),
+                "setup": median([run["setup"] for run in runs]),
+                "first": median([run["setup"] + run["results"][0]["ms"] for run in runs]),
+                "query": median(
+                    [median([found["ms"] for found in run["results"]]) for run in runs]
+                ),
+                "missed": [
+                    query.query
+                    for first, query in zip(firsts, queries, strict=True)
+                    if not lands(first, query)
+                ],
+            }
+    return figures
+
+
+def search_engine_table(figures: dict[str, dict], rounds: int) -> str:
+    lines = [
+        "",
+        f"Search engines on the reader's queries (tests/data/search-queries.yml), in Node, "
+        f"medians of {rounds} rounds:",
+        "",
+        "| Engine | First result is the passage | Its snippet is short and marks the words "
+        "| Index and engine (gzip) | Set-up | Set-up and first query | A query |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, found in figures.items():
+        lines.append(
+            f"| {name} | {found['lands']}/{found['queries']} | {found['shows']}/{found['queries']} "
+            f"| {kb(found['bytes'])} | {found['setup']:.0f} ms | {found['first']:.0f} ms "
+            f"| {found['query']:.1f} ms |"
+        )
+    for name, found in figures.items():
+        if found["missed"]:
+            lines.append(f"\n{name} misses: {', '.join(found['missed'])}.")
+    return "\n".join(lines)
+
+
+def search_only(rounds: int) -> int:
+    """Build the site once and compare the search engines on it."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        site = Path(folder) / "site"
+        edition_build(ROOT, site)
+        print(search_engine_table(compare_search_engines(site, rounds), rounds))
+    return 0
 
 
 if __name__ == "__main__":
