@@ -1,6 +1,7 @@
 // ESLint for the edition's scripts (docs/assets/*.js), run by tests/unit/test_javascript.py.
-// The dialect: ES2020 classic scripts, loaded deferred after the theme's bundle; each file
-// is one IIFE in strict mode, with const/let and arrow-function callbacks.
+// The dialect: ES2020 classic scripts, loaded deferred after the theme's bundle (and the
+// search worker, a classic worker script); each file is one IIFE in strict mode, with
+// const/let and arrow-function callbacks.
 import js from "@eslint/js";
 import globals from "globals";
 

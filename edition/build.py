@@ -54,6 +54,8 @@ class Build:
     # What the apparatus steps render where a page holds `<!-- edition:NAME -->`:
     fillers: dict[str, Callable[[Page], list[etree.Element]]] = field(default_factory=dict)
     fills: dict[str, list[etree.Element]] = field(default_factory=dict)  # the current page's
+    # Spellings that mean one thing, for search (the glossary's and the index's, from data/):
+    spellings: list[list[str]] = field(default_factory=list)
 
     @property
     def root(self) -> Path:

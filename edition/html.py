@@ -1,7 +1,8 @@
 """Edit a whole HTML document as the theme wrote it, tag by tag, with an HTML parser.
 
 What the theme's templates write (outside the page's Markdown) is changed
-here: a start tag's attributes, or an element dropped. The document is read
+here: a start tag's attributes, an element dropped, or the text of an element
+(the JSON of the theme's configuration script). The document is read
 by Python's `HTMLParser`, so a `>` inside an attribute value or a tag inside a
 script is never taken for markup; everything that is not edited is copied
 byte for byte.
@@ -50,6 +51,7 @@ class _Tags(HTMLParser):
         self.line_starts = [0] + [found.end() for found in NEWLINE.finditer(html)]
         self.tags: list[StartTag] = []
         self.ends: dict[int, int] = {}  # index of a start tag in `tags` -> end of its element
+        self.content_ends: dict[int, int] = {}  # index of a start tag -> start of its end tag
         self._open: list[tuple[str, int]] = []
 
     def _offset(self) -> int:
@@ -74,6 +76,7 @@ class _Tags(HTMLParser):
         for position in range(len(self._open) - 1, -1, -1):
             if self._open[position][0] == tag:
                 self.ends[self._open[position][1]] = end
+                self.content_ends[self._open[position][1]] = start
                 del self._open[position:]
                 break
 
@@ -140,3 +143,30 @@ def edit_tags(html: str, editors: Sequence[TagEditor]) -> str:
 
 def with_attributes(tag: StartTag, attributes: Attributes) -> StartTag:
     return replace(tag, attributes=attributes)
+
+
+def rewrite_text(
+    html: str, select: Callable[[StartTag], bool], edit: Callable[[str], str]
+) -> tuple[str, int]:
+    """The document with the text of each element `select` picks replaced by `edit(text)`.
+
+    For elements whose content is text only (a script, a style): the text
+    between the start tag and the end tag is handed over as written. Returns
+    the document and how many elements were edited.
+    """
+    parser = _Tags(html)
+    parser.feed(html)
+    parser.close()
+    out: list[str] = []
+    copied = 0
+    count = 0
+    for index, tag in enumerate(parser.tags):
+        if tag.start < copied or index not in parser.content_ends or not select(tag):
+            continue
+        content_end = parser.content_ends[index]
+        out.append(html[copied : tag.end])
+        out.append(edit(html[tag.end : content_end]))
+        copied = content_end
+        count += 1
+    out.append(html[copied:])
+    return "".join(out), count

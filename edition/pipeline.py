@@ -40,6 +40,7 @@ from edition.steps.paper_text import CurrentPage, PaperText
 from edition.steps.paragraph_ids import ParagraphIds, Permalinks
 from edition.steps.report_error import ReportError, ReportLinks
 from edition.steps.search_passages import SearchPassages
+from edition.steps.search_worker import SearchWorker
 from edition.steps.template_cache import TemplateCache
 from edition.steps.theme_markup import ThemeMarkup
 from edition.steps.timeline import Timeline
@@ -67,6 +68,7 @@ STEPS: tuple[type[Step], ...] = (
     EditorsNotes,
     ReportError,
     SearchPassages,
+    SearchWorker,
     WholePaper,
     Epub,
     CiteThisStep,

@@ -1,15 +1,20 @@
 """Measure the edition against plain Material for MkDocs and print a Markdown table.
 
     python scripts/bench.py [--rounds 5] [--lighthouse-rounds 3] [--no-lighthouse]
+    python scripts/bench.py --search-only [--rounds 5]
 
 In one run, alternating the two sides in every round: the strict build (with its
 cache, and with the cache emptied) against a plain Material build of the same
 Markdown; the rebuild after a chapter changes under the edition's server
-(`scripts/docs.py serve`) and under `mkdocs serve`; the gzip bytes of a first view of
-every page, in Chromium, against the same page built with Material's defaults; Lighthouse
-for every page; the time from typing a query into the search box to results on screen.
-Lighthouse 12.2.3 is installed into .bench/ with npm on first use, with the axe-core
-version it names (not the newest), which it must then report having audited with.
+(`scripts/docs.py serve`) and under `mkdocs serve`; the gzip bytes of a first view
+of every page, in Chromium, against the same page built with Material's defaults;
+Lighthouse for every page; the time from typing a query into the search box to
+results on screen; and the search engines on the reader's queries
+(tests/data/search-queries.yml): how often the first result is the passage, the
+bytes a reader downloads, the time to set up and to answer. Lighthouse 12.2.3 is
+installed into .bench/ with npm on first use, with the axe-core version it names
+(not the newest), which it must then report having audited with; MiniSearch 7.2.0
+beside it.
 """
 
 from __future__ import annotations
@@ -331,7 +336,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--lighthouse-rounds", type=int, default=3)
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="only compare the search engines on the reader's queries",
+    )
     arguments = parser.parse_args(argv)
+    if arguments.search_only:
+        return search_only(arguments.rounds)
     rounds = arguments.rounds
     from playwright.sync_api import sync_playwright
 
@@ -353,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
             builds["edition"].append(edition_build(project, edition_site))
             builds["plain"].append(plain_build(plain, plain_site))
         plain_build(defaults, defaults_site)
+        engines = compare_search_engines(edition_site, rounds)
         on_demand = sum(
             gzip_size(path.read_bytes())
             for path in [
@@ -435,6 +448,7 @@ def main(argv: list[str] | None = None) -> int:
             on_demand,
         )
     )
+    print(search_engine_table(engines, rounds))
     return 0
 
 
@@ -509,6 +523,195 @@ def table(
             lines.append(f"| `{page.rstrip('/') or 'home'}` | {cells} |")
         lines.append("| Target | 0.98 | 1.00 | 1.00 | 1.00 |")
     return "\n".join(lines)
+
+
+# --- the search engines on the reader's queries ----------------------------------------
+
+MINISEARCH_VERSION = "7.2.0"
+MINISEARCH = LIGHTHOUSE_DIR / "node_modules" / "minisearch" / "dist" / "es" / "index.js"
+ENGINES_SCRIPT = ROOT / "scripts" / "search_engines.mjs"
+SNIPPET_MOST = 240  # characters, as tests/browser/test_search.py allows
+
+
+def install_minisearch() -> str | None:
+    """Install MiniSearch into .bench/ unless it is there; return why it cannot run, or None."""
+    if shutil.which("npm") is None:
+        return "npm is not installed"
+    package = LIGHTHOUSE_DIR / "node_modules" / "minisearch" / "package.json"
+    if package.exists() and json.loads(package.read_text())["version"] == MINISEARCH_VERSION:
+        return None
+    LIGHTHOUSE_DIR.mkdir(exist_ok=True)
+    result = subprocess.run(
+        [
+            "npm",
+            "install",
+            "--prefix",
+            str(LIGHTHOUSE_DIR),
+            "--no-audit",
+            "--no-fund",
+            "--no-save",
+            f"minisearch@{MINISEARCH_VERSION}",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        return f"npm could not install minisearch@{MINISEARCH_VERSION}: " + result.stderr[-200:]
+    return None
+
+
+def search_engines(site: Path) -> dict[str, tuple[str, Path, list[Path]]]:
+    """Each engine: how search_engines.mjs runs it, its script, and what a reader downloads."""
+    theme_worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    index = site / "search" / "search_index.json"
+    engines = {
+        "The edition's worker": (
+            "worker",
+            site / "assets" / "search-worker.js",
+            [index, site / "assets" / "search-worker.js"],
+        ),
+        "Material's lunr worker, the same entries": (
+            "theme-worker",
+            theme_worker,
+            [index, theme_worker],
+        ),
+    }
+    if install_minisearch() is None:
+        engines[f"MiniSearch {MINISEARCH_VERSION}, the same entries"] = (
+            "minisearch",
+            MINISEARCH,
+            [index, MINISEARCH],
+        )
+    return engines
+
+
+def shipped_size(path: Path) -> int:
+    """Gzip bytes of a file as the site would send it: a script minified as the edition's are."""
+    import rjsmin
+
+    body = path.read_bytes()
+    if path.suffix == ".js":
+        body = rjsmin.jsmin(body.decode("utf-8")).encode("utf-8")
+    return gzip_size(body)
+
+
+def lands(first: dict | None, query) -> bool:
+    """Whether a first result opens the query's passage."""
+    if not first:
+        return False
+    page, _, anchor = first["location"].partition("#")
+    return f"{page.split('?')[0]}#{anchor}" == query.location
+
+
+def shows(first: dict | None, query) -> bool:
+    """Whether a first result's snippet is short and marks the words the query must find."""
+    from html.parser import HTMLParser
+
+    class Marks(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.text, self.marked, self.inside = [], [], False
+
+        def handle_starttag(self, tag, attrs):
+            self.inside = self.inside or tag == "mark"
+
+        def handle_endtag(self, tag):
+            self.inside = self.inside and tag != "mark"
+
+        def handle_data(self, data):
+            self.text.append(data)
+            if self.inside:
+                self.marked.append(data)
+
+    if not first:
+        return False
+    snippet = Marks()
+    snippet.feed(first["text"])
+    marked = " ".join(" ".join(snippet.marked).split()).casefold()
+    short = len("".join(snippet.text).strip()) <= SNIPPET_MOST
+    return short and all(" ".join(mark.split()).casefold() in marked for mark in query.marks)
+
+
+def compare_search_engines(site: Path, rounds: int) -> dict[str, dict]:
+    """Each engine over tests/data/search-queries.yml: quality, bytes, set-up and query times."""
+    from tests.support.search import reader_queries
+
+    queries = reader_queries()
+    print(f"Search engines on {len(queries)} reader's queries: {rounds} rounds...", file=sys.stderr)
+    figures: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        listed = Path(folder) / "queries.json"
+        listed.write_text(json.dumps([{"query": query.query} for query in queries]))
+        for name, (engine, script, downloads) in search_engines(site).items():
+            runs = []
+            for _ in range(rounds):
+                result = subprocess.run(
+                    [
+                        "node",
+                        str(ENGINES_SCRIPT),
+                        engine,
+                        str(script),
+                        str(site / "search" / "search_index.json"),
+                        str(listed),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                runs.append(json.loads(result.stdout))
+            firsts = [found["first"] for found in runs[0]["results"]]
+            figures[name] = {
+                "lands": sum(
+                    lands(first, query) for first, query in zip(firsts, queries, strict=True)
+                ),
+                "shows": sum(
+                    shows(first, query) for first, query in zip(firsts, queries, strict=True)
+                ),
+                "queries": len(queries),
+                "bytes": sum(shipped_size(path) for path in downloads),
+                "setup": median([run["setup"] for run in runs]),
+                "first": median([run["setup"] + run["results"][0]["ms"] for run in runs]),
+                "query": median(
+                    [median([found["ms"] for found in run["results"]]) for run in runs]
+                ),
+                "missed": [
+                    query.query
+                    for first, query in zip(firsts, queries, strict=True)
+                    if not lands(first, query)
+                ],
+            }
+    return figures
+
+
+def search_engine_table(figures: dict[str, dict], rounds: int) -> str:
+    lines = [
+        "",
+        f"Search engines on the reader's queries (tests/data/search-queries.yml), in Node, "
+        f"medians of {rounds} rounds:",
+        "",
+        "| Engine | First result is the passage | Its snippet is short and marks the words "
+        "| Index and engine (gzip) | Set-up | Set-up and first query | A query |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, found in figures.items():
+        lines.append(
+            f"| {name} | {found['lands']}/{found['queries']} | {found['shows']}/{found['queries']} "
+            f"| {kb(found['bytes'])} | {found['setup']:.0f} ms | {found['first']:.0f} ms "
+            f"| {found['query']:.1f} ms |"
+        )
+    for name, found in figures.items():
+        if found["missed"]:
+            lines.append(f"\n{name} misses: {', '.join(found['missed'])}.")
+    return "\n".join(lines)
+
+
+def search_only(rounds: int) -> int:
+    """Build the site once and compare the search engines on it."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        site = Path(folder) / "site"
+        edition_build(ROOT, site)
+        print(search_engine_table(compare_search_engines(site, rounds), rounds))
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,36 +1,108 @@
-/* Search lands on the passage, not on the top of a long section.
+/* Search lands on the passage, with the words found highlighted and on screen.
 
-   The index holds one entry per paragraph and note (hooks/search_paragraphs.py);
-   each page's own entry keeps only its title, so the heading of a group of
-   results would open the page at its top with nothing highlighted. Point that
-   heading at the group's best passage instead. */
+   The results come from the edition's search worker (search-worker.js):
+   - each page's own result, the heading of its group, opens the group's best
+     passage rather than the top of the page;
+   - the line above the results counts them in the reader's terms ("3 passages
+     in 2 sections"), from the worker's count, announced by the search-on-demand
+     partial as the event "edition:search-result".
+   A page opened from a result (?h=words, once per stretch of words found)
+   marks those words wherever they stand in the article, as whole words only
+   ("sea", never inside "searched"), and brings the first one in the passage
+   it was opened at (#p-7) on screen. */
 (function () {
   "use strict";
 
-  const results = document.querySelector(".md-search-result__list");
-  if (results) {
-    new MutationObserver(() => {
-      for (const group of results.querySelectorAll(".md-search-result__item")) {
-        const [heading, best] = group.querySelectorAll("a.md-search-result__link");
-        if (best && new URL(heading.href).searchParams.get("h") === "") heading.href = best.href;
-      }
-    }).observe(results, { childList: true, subtree: true });
+  const BLOCKS = "p, li, dt, dd, h1, h2, h3, h4, h5, h6, td, th, blockquote, figcaption, aside, div";
+  const NOT_TEXT = "script, style, .headerlink, .paragraph-link, .footnote-backref";
+  const LETTER = "[\\p{L}\\p{N}]";
+
+  // The group headings open their best passage.
+  function pointHeadingsAtPassages(results) {
+    for (const group of results.querySelectorAll(".md-search-result__item")) {
+      const [heading, best] = group.querySelectorAll("a.md-search-result__link");
+      if (best && !new URL(heading.href).hash) heading.href = best.href;
+    }
   }
 
-  // Opened at its top from a result (?h=...), a page shows its first match.
+  const results = document.querySelector(".md-search-result__list");
+  if (results) {
+    new MutationObserver(() => pointHeadingsAtPassages(results))
+      .observe(results, { childList: true, subtree: true });
+  }
+
+  document.addEventListener("edition:search-result", (event) => {
+    const meta = document.querySelector(".md-search-result__meta");
+    const input = document.querySelector(".md-search__input");
+    const found = event.detail || {};
+    if (!meta || !found.summary || !input || found.query !== input.value) return;
+    meta.textContent = found.summary;
+  });
+
+  // A pattern for a stretch of words, found as whole words, any case, any spacing.
+  function wordsPattern(words) {
+    const escaped = words.trim().split(/\s+/)
+      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join("\\s+");
+    return `(?<!${LETTER})${escaped}(?!${LETTER})`;
+  }
+
+  // Mark every occurrence of the words in `root`, across inline elements (abbr, a, em).
+  function highlight(root, stretches) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.parentElement.closest(NOT_TEXT)
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const pieces = [];
+    let text = "";
+    let block = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const nodeBlock = node.parentElement.closest(BLOCKS);
+      if (nodeBlock !== block) text += "\u0000"; // no match runs from one block to the next
+      block = nodeBlock;
+      pieces.push({ node, start: text.length });
+      text += node.data;
+    }
+    const pattern = new RegExp(stretches.map(wordsPattern).join("|"), "giu");
+    const ranges = [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
+    for (let index = pieces.length - 1; index >= 0; index -= 1) {
+      const { node, start } = pieces[index];
+      const end = start + node.data.length;
+      const inside = ranges.filter(([from, to]) => from < end && to > start).reverse();
+      for (const [from, to] of inside) {
+        const range = document.createRange();
+        range.setStart(node, Math.max(from, start) - start);
+        range.setEnd(node, Math.min(to, end) - start);
+        const mark = document.createElement("mark");
+        mark.setAttribute("data-md-highlight", "");
+        range.surroundContents(mark);
+      }
+    }
+  }
+
+  function onScreen(element) {
+    const box = element.getBoundingClientRect();
+    const header = document.querySelector(".md-header");
+    const top = header ? header.getBoundingClientRect().bottom : 0;
+    return box.top >= top && box.bottom <= innerHeight;
+  }
+
   document$.subscribe(() => {
     const url = new URL(location.href);
-    if (!url.searchParams.get("h") || url.hash) return;
-    const article = document.querySelector("article");
-    if (!article) return;
-    const show = () => {
-      const mark = article.querySelector("mark");
-      if (mark) mark.scrollIntoView({ block: "center" });
-      return Boolean(mark);
+    const stretches = url.searchParams.getAll("h").filter((words) => words.trim());
+    const article = document.querySelector(".md-content article");
+    if (!stretches.length || !article || article.querySelector("mark[data-md-highlight]")) return;
+    highlight(article, stretches);
+    const target = url.hash ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
+    // The first mark in the passage opened, or after the heading opened, or on the page.
+    const marks = [...article.querySelectorAll("mark[data-md-highlight]")];
+    const reveal = () => {
+      const mark = (target && marks.find((found) => target.contains(found) ||
+        target.compareDocumentPosition(found) & Node.DOCUMENT_POSITION_FOLLOWING)) || marks[0];
+      if (mark && !onScreen(mark)) mark.scrollIntoView({ block: "center" });
     };
-    if (show()) return;
-    const observer = new MutationObserver(() => show() && observer.disconnect());
-    observer.observe(article, { childList: true, subtree: true });
-    setTimeout(() => observer.disconnect(), 5000);
+    reveal();
+    // The browser scrolls to the passage once the page has loaded: look again then.
+    if (document.readyState !== "complete") addEventListener("load", reveal, { once: true });
   });
 })();

@@ -24,6 +24,7 @@ import pypandoc
 from mkdocs.structure.files import File
 from mkdocs_bibtex.citation import Citation, CitationBlock
 
+from edition.bibliography import short_label
 from edition.build_cache import cache_dir, entry_name, store
 from edition.notes import read_notes
 from edition.step import Step
@@ -76,11 +77,22 @@ def sort_key(reference: str) -> str:
 
 
 def bibliography_entries(
-    references: dict[str, str], cited_in: dict[str, list[tuple[str, str]]]
+    references: dict[str, str],
+    cited_in: dict[str, list[tuple[str, str]]],
+    labels: dict[str, str] | None = None,
 ) -> list[dict]:
-    """The entries in the order of the list, each as HTML with the notes that cite it."""
+    """The entries in the order of the list, each as HTML with the notes that cite it.
+
+    `labels` names each work as the notes' links do ('Kang and Chamberlin 2004').
+    """
+    labels = labels or {}
     return [
-        {"key": key, "html": markdown_html(typeset(reference)), "cited_in": cited_in.get(key, [])}
+        {
+            "key": key,
+            "html": markdown_html(typeset(reference)),
+            "cited_in": cited_in.get(key, []),
+            "label": labels.get(key, key),
+        }
         for key, reference in sorted(references.items(), key=lambda item: sort_key(item[1]))
     ]
 
@@ -155,6 +167,7 @@ class Bibliography(Step):
         references = {
             key: registry.reference_text(Citation(key)) for key in registry.bib_data.entries
         }
+        labels = {key: short_label(entry) for key, entry in registry.bib_data.entries.items()}
         return fragment(
-            "bibliography.html", entries=bibliography_entries(references, self.cited_in)
+            "bibliography.html", entries=bibliography_entries(references, self.cited_in, labels)
         )

@@ -113,6 +113,10 @@ class Glossary(Step):
         abbr_config = config.mdx_configs.setdefault("abbr", {})
         abbr_config["glossary"] = {**abbreviations(self.terms), **abbr_config.get("glossary", {})}
         self.build.fillers["glossary"] = self.render
+        # A reader who types the expansion finds the term, and the other way round.
+        self.build.spellings += [
+            [term, expansion] for term, expansion in abbreviations(self.terms).items()
+        ]
 
     def files(self, files: Files, config: MkDocsConfig) -> Files | None:
         check_terms(self.terms, source=self.build.source_passages, name=self.file)

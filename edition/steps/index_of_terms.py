@@ -4,13 +4,18 @@ The entries, their category and the words that count as a mention live in
 the data file `index` names (data/index.yml); the categories and their order
 in the plugin's `index_categories`. The passages are found in the text at
 build time, so the index follows every correction of the text. An entry the
-text no longer mentions stops the build.
+text no longer mentions stops the build. An entry's `other_spellings` are the
+forms a reader may type that the paper does not use (another romanization, a
+common spelling): search finds the paper's forms for them, and the build
+stops if the paper does use one (it is then a variant).
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
+
+from markdown.extensions.toc import slugify
 
 from edition.apparatus import group_by_chapter, load_data, mentions
 from edition.errors import EditionError
@@ -23,7 +28,19 @@ if TYPE_CHECKING:
 
     from edition.apparatus import Passage, WordIndex
 
-FIELDS = {"entry": True, "category": True, "variants": True, "excluding": False, "sort_as": False}
+FIELDS = {
+    "entry": True,
+    "category": True,
+    "variants": True,
+    "excluding": False,
+    "other_spellings": False,
+    "sort_as": False,
+}
+
+
+def entry_id(heading: str) -> str:
+    """An entry's id, its permalink on the Index page: 'lee-myung-bak', '386-generation'."""
+    return slugify(heading, "-")
 
 
 def check_entries(entries: list[dict], categories: dict[str, str], *, name: str) -> None:
@@ -40,7 +57,7 @@ def check_entries(entries: list[dict], categories: dict[str, str], *, name: str)
                 f"use one of {', '.join(categories)}",
                 file=name,
             )
-        for field in ("variants", "excluding"):
+        for field in ("variants", "excluding", "other_spellings"):
             value = entry.get(field, [])
             if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
                 raise EditionError(
@@ -67,10 +84,40 @@ def index_entries(
                 f"correct its variants ({', '.join(entry['variants'])}) or remove it",
                 file=name,
             )
+        used = mentions(passages, entry.get("other_spellings", []))
+        if used:
+            spelling = next(s for s in entry["other_spellings"] if mentions(used, [s]))
+            raise EditionError(
+                f"'{entry['entry']}': the paper writes '{spelling}' "
+                f"({used[0].full_label}); move it from other_spellings to variants",
+                file=name,
+            )
         by_category[entry["category"]].append((entry, found))
     for listed in by_category.values():
         listed.sort(key=lambda item: str(item[0].get("sort_as") or item[0]["entry"]).casefold())
     return by_category
+
+
+def page_categories(
+    listed: dict[str, list[tuple[dict, list[Passage]]]], categories: dict[str, str]
+) -> list[dict]:
+    """What the Index page's template shows: each category with entries, and its entries."""
+    return [
+        {
+            "id": key,
+            "title": categories[key],
+            "entries": [
+                {
+                    "id": entry_id(entry["entry"]),
+                    "heading": entry["entry"],
+                    "found": group_by_chapter(found),
+                }
+                for entry, found in entries
+            ],
+        }
+        for key, entries in listed.items()
+        if entries
+    ]
 
 
 class IndexOfTerms(Step):
@@ -82,19 +129,11 @@ class IndexOfTerms(Step):
         self.entries = load_data(self.build.options.index, fields=FIELDS, name=self.file)
         check_entries(self.entries, self.categories, name=self.file)
         self.build.fillers["index"] = self.render
+        # A reader who types any of an entry's spellings finds the forms the paper uses.
+        self.build.spellings += [
+            [*entry["variants"], *entry.get("other_spellings", [])] for entry in self.entries
+        ]
 
     def render(self, page: Page) -> list[etree.Element]:
         listed = index_entries(self.entries, self.build.words, self.categories, name=self.file)
-        categories = [
-            {
-                "id": key,
-                "title": self.categories[key],
-                "entries": [
-                    {"heading": entry["entry"], "found": group_by_chapter(found)}
-                    for entry, found in entries
-                ],
-            }
-            for key, entries in listed.items()
-            if entries
-        ]
-        return fragment("index-of-terms.html", categories=categories)
+        return fragment("index-of-terms.html", categories=page_categories(listed, self.categories))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import rcssmin
@@ -90,12 +91,15 @@ def compact(html: str) -> str:
 
 
 def minified(file: File, config: MkDocsConfig) -> File:
-    """The edition's own style sheet or script, minified; any other file as it is."""
-    own = file.src_uri in config.extra_css or file.src_uri in {
-        str(script) for script in config.extra_javascript
-    }
+    """The edition's own style sheets and scripts (docs/), minified; any other file as it is.
+
+    The search worker is one of them, though no page loads it with a tag.
+    """
+    own = bool(file.abs_src_path) and Path(file.abs_src_path).resolve().is_relative_to(
+        Path(config.docs_dir).resolve()
+    )
     minify = MINIFIERS.get(file.src_uri[file.src_uri.rfind(".") :])
-    if not (own and minify and file.abs_src_path):
+    if not (own and minify):
         return file
     return File.generated(config, file.src_uri, content=minify(file.content_string))
 

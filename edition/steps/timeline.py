@@ -39,6 +39,17 @@ def check_events(events: list[dict], *, name: str) -> None:
             )
 
 
+def event_ids(events: list[dict]) -> list[str]:
+    """Each event's id, its permalink on the Timeline: 'event-1954', then 'event-1954-2'."""
+    ids: list[str] = []
+    seen: dict[str, int] = {}
+    for event in events:
+        base = f"event-{event['sort']}"
+        seen[base] = seen.get(base, 0) + 1
+        ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return ids
+
+
 def place_events(
     events: list[dict], passages: list[Passage], *, name: str
 ) -> list[tuple[dict, Passage]]:
@@ -57,6 +68,22 @@ def place_events(
     return placed
 
 
+def page_events(placed: list[tuple[dict, Passage]]) -> list[dict]:
+    """What the Timeline page's template shows: each event, its id and its passage."""
+    return [
+        {
+            "id": event_id,
+            "date": str(event["date"]),
+            "event": event["event"],
+            "quote": " ".join(event["quote"].split()),
+            "passage": passage,
+        }
+        for event_id, (event, passage) in zip(
+            event_ids([event for event, _ in placed]), placed, strict=True
+        )
+    ]
+
+
 class Timeline(Step):
     name = "timeline"
 
@@ -67,13 +94,5 @@ class Timeline(Step):
         self.build.fillers["timeline"] = self.render
 
     def render(self, page: Page) -> list[etree.Element]:
-        events = [
-            {
-                "date": str(event["date"]),
-                "event": event["event"],
-                "quote": " ".join(event["quote"].split()),
-                "passage": passage,
-            }
-            for event, passage in place_events(self.events, self.build.passages, name=self.file)
-        ]
-        return fragment("timeline.html", events=events)
+        placed = place_events(self.events, self.build.passages, name=self.file)
+        return fragment("timeline.html", events=page_events(placed))

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.settled import wait_until_settled
+from tests.support.search import ask
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -151,3 +152,24 @@ def test_an_open_glossary_expansion_has_no_axe_violation(browser, server, scheme
     )
     context.close()
     assert [violation["id"] for violation in result["violations"]] == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("query", ["OPCON", "Lee Myung-bak"])
+def test_open_search_results_have_no_axe_violation(browser, server, scheme, query):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    tab.goto(url(server, "introduction/index.html"))
+    tab.click("input.md-search__input")
+    answer = ask(tab, query)
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS[scheme]
+    )
+    context.close()
+    assert answer["first"] is not None and answer["first"]["marks"]
+    assert [
+        f"{violation['id']}: {node['target']}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ] == []

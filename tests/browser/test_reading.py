@@ -1,20 +1,8 @@
-"""What a reader of the paper meets in Chromium: search, note previews, permalinks, offline."""
+"""What a reader meets in Chromium: note previews, permalinks, offline (search: test_search.py)."""
 
 from __future__ import annotations
 
-import re
-
-import pytest
-
 HEADER_HEIGHT = 48  # Material's header, in CSS pixels
-
-
-def search(tab, server: str, query: str):
-    tab.goto(server + "introduction/")
-    tab.click("input.md-search__input")
-    tab.fill("input.md-search__input", query)
-    tab.wait_for_selector(".md-search-result__item")
-    return tab.locator(".md-search-result__item a")
 
 
 ON_SCREEN = """selector => [...document.querySelectorAll(selector)].some(element => {
@@ -25,59 +13,6 @@ ON_SCREEN = """selector => [...document.querySelectorAll(selector)].some(element
 
 def wait_until_on_screen(tab, selector: str) -> None:
     tab.wait_for_function(ON_SCREEN, arg=selector)
-
-
-@pytest.mark.parametrize("term", ["OPCON", "FOTA"])
-def test_following_the_first_result_leaves_the_term_on_screen(tab, server, term):
-    results = search(tab, server, term)
-    assert re.search(r"\?h=\w+#(p-\d+|fn:\d+)$", results.first.get_attribute("href"))
-    results.first.click()
-    wait_until_on_screen(tab, "article mark")
-    assert any(
-        term.casefold() in text.casefold() for text in tab.locator("article mark").all_inner_texts()
-    )
-
-
-def test_a_paragraph_result_opens_its_paragraph(tab, server):
-    results = search(tab, server, "OPCON")
-    paragraph = results.filter(has_text="¶").first
-    href = paragraph.get_attribute("href")
-    assert re.search(r"\?h=opcon#p-\d+$", href)
-    paragraph.click()
-    anchor = href.split("#")[1]
-    tab.wait_for_function(f"() => location.hash === '#{anchor}'")
-    wait_until_on_screen(tab, f"[id='{anchor}'] mark")
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
-        "OPCON",
-        "FOTA",
-        "EASI",
-        "USFK",
-        "SOFA",
-        "Lee Myung-bak",
-        "Roh Moo-hyun",
-        "U.S.-ROK",
-        "386",
-        "Myung-bak",
-    ],
-)
-def test_acronyms_names_and_numbers_are_found(tab, server, query):
-    results = search(tab, server, query)
-    words = query.replace("-", " ").split()
-    texts = results.all_inner_texts()
-    assert texts
-    assert any(
-        all(word.rstrip(".").casefold() in text.casefold() for word in words) for text in texts
-    )
-
-
-def test_a_search_can_be_shared_as_a_link(tab, server):
-    tab.goto(server + "?q=OPCON")
-    tab.wait_for_selector(".md-search-result__item")
-    assert tab.input_value("input.md-search__input") == "OPCON"
 
 
 def test_a_note_preview_opens_on_hover_and_on_focus(tab, server):

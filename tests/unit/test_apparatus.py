@@ -10,7 +10,6 @@ from edition.apparatus import (
     Passage,
     WordIndex,
     find_quote,
-    group_by_chapter,
     in_source,
     load_data,
     mentions,
@@ -232,7 +231,9 @@ def test_the_glossary_lists_terms_with_the_papers_wording_and_every_passage():
         (chapter, src_uri, [p.anchor for p in found]) for chapter, src_uri, found in usfk["used"]
     ] == [("Alliance Adaptation", "alliance-adaptation.md", ["p-2"])]
     page = render("glossary.html", entries=entries)
-    assert page.index('<dt id="dmz">DMZ</dt>') < page.index('<dt id="usfk">USFK</dt>')
+    assert page.index('<dt id="dmz" data-search-entry="DMZ">DMZ</dt>') < page.index(
+        '<dt id="usfk" data-search-entry="USFK">USFK</dt>'
+    )
     assert "The paper: “United States Forces Korea (USFK)”." in page
     assert "The paper does not spell it out." in page  # DMZ has no 'as_printed'
     assert (
@@ -248,19 +249,9 @@ def test_the_glossary_lists_terms_with_the_papers_wording_and_every_passage():
 
 def index_page(listed: dict[str, list[tuple[dict, list[Passage]]]]) -> str:
     """The Index page's HTML for `index_entries`' result, as the step renders it."""
-    categories = [
-        {
-            "id": key,
-            "title": CATEGORIES[key],
-            "entries": [
-                {"heading": entry["entry"], "found": group_by_chapter(found)}
-                for entry, found in entries
-            ],
-        }
-        for key, entries in listed.items()
-        if entries
-    ]
-    return render("index-of-terms.html", categories=categories)
+    return render(
+        "index-of-terms.html", categories=index_of_terms.page_categories(listed, CATEGORIES)
+    )
 
 
 def test_the_index_groups_entries_by_category_and_fails_on_an_entry_found_nowhere():
@@ -311,16 +302,7 @@ def test_the_index_groups_entries_by_category_and_fails_on_an_entry_found_nowher
 
 def timeline_page(placed: list[tuple[dict, Passage]]) -> str:
     """The Timeline page's HTML for `place_events`' result, as the step renders it."""
-    events = [
-        {
-            "date": str(event["date"]),
-            "event": event["event"],
-            "quote": " ".join(event["quote"].split()),
-            "passage": passage,
-        }
-        for event, passage in placed
-    ]
-    return render("timeline.html", events=events)
+    return render("timeline.html", events=timeline.page_events(placed))
 
 
 def test_the_timeline_is_chronological_and_fails_on_a_quotation_the_text_lacks():
