@@ -3,6 +3,7 @@
 The best-practice rules look at structure (landmarks, headings), which is the same in both
 schemes: they run in the light scheme only, which keeps the audit of every page quick.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
