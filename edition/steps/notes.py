@@ -48,6 +48,8 @@ class NoteNumbers(Treeprocessor):
             if "footnote" in block.get("class", "").split():
                 block.set("role", "doc-endnotes")  # the notes list, announced as such
                 block.set("aria-label", "Notes")
+                # Each note is searched as a passage of its own (steps/search_passages.py)
+                block.set("data-search-exclude", "true")  # removed from the page once indexed
 
 
 def link_citations(markdown: str, *, bibliography: BibliographyData, link_base: str) -> str:

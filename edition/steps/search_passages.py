@@ -4,7 +4,9 @@ Material indexes a page by its headings, and the paper's sections have none
 below their title: a hit for OPCON would open the top of a 3,000-word
 section. After Material has written its index, this step replaces each paper
 page's entry with one entry per numbered paragraph (`page/#p-7`) and one per
-note (`page/#fn:14`); the page's own entry keeps only its title. A passage's
+note (`page/#fn:14`); the page's own entry keeps only its title. The title
+page's note is an entry of its own too, and Material indexes no list of notes
+(`data-search-exclude`, set where the notes are numbered). A passage's
 text is the author's: what the edition adds (`edition-added`: permalinks,
 editor's notes, archived copies, links to the bibliography) is left out.
 """
@@ -112,7 +114,8 @@ class SearchPassages(Step):
         self.passages: dict[str, tuple[str, list[tuple[str, str, str]]]] = {}
 
     def page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if page.meta.get("paper_section"):
+        # The title page's note (note 1) too: its list is left out of Material's entries.
+        if page.meta.get("paper_section") or page.file.src_uri == self.build.options.home_page:
             self.passages[page.url] = (page.title or "", find_passages(html))
         return None
 
