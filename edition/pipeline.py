@@ -28,6 +28,7 @@ from edition.steps.bibliography import Bibliography
 from edition.steps.bibtex_setup import BibtexSetup
 from edition.steps.cite_this import CiteThisStep
 from edition.steps.deferred_scripts import DeferredScripts
+from edition.steps.departures import Departures
 from edition.steps.editors_notes import EditorsNotes, EditorsNotesTree
 from edition.steps.epub import Epub
 from edition.steps.external_links import ExternalLinks, ExternalLinkTags
@@ -40,13 +41,14 @@ from edition.steps.page_metadata import PageMetadataStep
 from edition.steps.page_scripts import PageScripts
 from edition.steps.paper_text import PaperText
 from edition.steps.paragraph_ids import ParagraphIds, Permalinks
+from edition.steps.print_heads import PrintHeads
 from edition.steps.report_error import ReportError, ReportLinks
 from edition.steps.search_passages import SearchPassages
 from edition.steps.template_cache import TemplateCache
 from edition.steps.timeline import Timeline
 from edition.steps.unique_ids import UniqueIds
 from edition.steps.valid_html import ValidHtml
-from edition.steps.whole_paper import WholePaper
+from edition.steps.whole_paper import SectionNotes, WholePaper
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -66,12 +68,14 @@ STEPS: tuple[type[Step], ...] = (
     IndexOfTerms,
     Timeline,
     EditorsNotes,
+    Departures,
     ReportError,
     SearchPassages,
     WholePaper,
     Epub,
     CiteThisStep,
     PageMetadataStep,
+    PrintHeads,
     UniqueIds,
     ValidHtml,
     DeferredScripts,
@@ -128,6 +132,13 @@ TREEPROCESSORS: tuple[TreeStep, ...] = (
         lambda md, build, steps: NoteNumbers(md),
         5.5,
         "after footnotes (50, 15) have made the markers and the list",
+    ),
+    TreeStep(
+        "edition-section-notes",
+        lambda md, build, steps: SectionNotes(md, build),
+        5.2,
+        "after the note numbers (5.5) have named the page's one list, which it deals out; "
+        "before the anchor collector (5), which validates the lists' headings",
     ),
     TreeStep(
         "edition-archived-copies",

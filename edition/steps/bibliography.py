@@ -78,9 +78,14 @@ def sort_key(reference: str) -> str:
 def bibliography_entries(
     references: dict[str, str], cited_in: dict[str, list[tuple[str, str]]]
 ) -> list[dict]:
-    """The entries in the order of the list, each as HTML with the notes that cite it."""
+    """The entries in the order of the list, each as Markdown and HTML, with the notes citing it."""
     return [
-        {"key": key, "html": markdown_html(typeset(reference)), "cited_in": cited_in.get(key, [])}
+        {
+            "key": key,
+            "text": typeset(reference),
+            "html": markdown_html(typeset(reference)),
+            "cited_in": cited_in.get(key, []),
+        }
         for key, reference in sorted(references.items(), key=lambda item: sort_key(item[1]))
     ]
 
@@ -120,6 +125,7 @@ class Bibliography(Step):
         self.cited_in: dict[str, list[tuple[str, str]]] = {}
         self.formatting: Future[None] = Future()
         self.build.fillers["bibliography"] = self.render
+        self.build.bibliography_entries = self.entries  # the EPUB's too
 
     def formatting_entry(self, config: MkDocsConfig) -> Path:
         """Where the cache keeps the formatting of this bibliography in this style."""
@@ -149,12 +155,14 @@ class Bibliography(Step):
         files.append(File.generated(config, bib_file.name, abs_src_path=str(bib_file)))
         return files
 
-    def render(self, page: Page) -> list[etree.Element]:
+    def entries(self) -> list[dict]:
+        """Every entry, formatted, in the list's order: once pandoc has formatted them."""
         self.formatting.result()  # raises what pandoc raised
         registry = self.build.bibtex.registry
         references = {
             key: registry.reference_text(Citation(key)) for key in registry.bib_data.entries
         }
-        return fragment(
-            "bibliography.html", entries=bibliography_entries(references, self.cited_in)
-        )
+        return bibliography_entries(references, self.cited_in)
+
+    def render(self, page: Page) -> list[etree.Element]:
+        return fragment("bibliography.html", entries=self.entries())

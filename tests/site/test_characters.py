@@ -16,7 +16,9 @@ import json
 import pytest
 
 from edition.source import NOTE_NUMBER, decoded
+from tests.support.epub import read_book, with_class
 from tests.support.paper import (
+    NOT_THE_AUTHORS,
     authors_text,
     expected_note,
     expected_paragraphs,
@@ -96,6 +98,32 @@ def test_every_character_of_every_section_and_note_is_on_the_one_page_paper(page
         assert_same(found, expected_paragraphs(index), f"paper, {slug} ¶")
     found = [authors_text(article.find(id=f"fn:{n}"), marker=MARKER) for n in sorted(PAPER.notes)]
     assert_same(found, [expected_note(n) for n in sorted(PAPER.notes)], "paper, note")
+
+
+# The EPUB
+
+
+def test_every_character_of_every_section_and_note_is_in_the_epub(site):
+    book = read_book(site / "strengthening-the-us-rok-alliance.epub")
+    marker = "a.noteref"  # the EPUB's note markers, each the note's number
+    for index, slug in enumerate(SLUGS):
+        ((_, section),) = book.all(id=slug)  # pandoc's section, headed by the section's title
+        assert authors_text(section.find("h2"), marker=marker) == folded(
+            PAPER.sections[index].title
+        )
+        numbers = [
+            span
+            for _, span in book.all("span", class_=with_class("paragraph-number"))
+            if span["id"].startswith(f"{slug}-p-")
+        ]
+        found = [authors_text(span.parent, marker=marker) for span in numbers]
+        assert_same(found, expected_paragraphs(index), f"EPUB, {slug} ¶")
+    notes = [note for _, note in book.all(attrs={"epub:type": "endnote"})]
+    found = [
+        authors_text(note, marker=marker, added=f"{NOT_THE_AUTHORS}, .note-number")
+        for note in notes
+    ]
+    assert_same(found, [expected_note(n) for n in sorted(PAPER.notes)], "EPUB, note")
 
 
 # The search index

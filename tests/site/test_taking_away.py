@@ -1,19 +1,17 @@
-"""The About page, the editor's notes, reporting an error, the one-page paper and the EPUB."""
+"""The About page, the editor's notes, reporting an error and the one-page paper.
+
+The EPUB is tests/site/test_epub.py's.
+"""
 
 from __future__ import annotations
 
 import copy
 import json
 import re
-import shutil
-import subprocess
-import warnings
-import zipfile
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
 from edition.bibliography import load_bibliography
 from edition.editors_notes import EDITORS_NOTES_FILE, load_editors_notes
@@ -151,9 +149,23 @@ def test_the_one_page_paper_has_the_cover_the_four_sections_and_the_bibliography
     article = soup.select_one("article")
     assert article.select_one("h1#title")
     assert [h["id"] for h in article.select("h2")][:4] == SLUGS
-    assert article.select_one("h2#notes") and article.select_one("h2#bibliography")
+    assert article.select_one("h2#bibliography")
     keys = set(load_bibliography(ROOT / "references.bib").entries)
     assert {li["id"] for li in article.select(".bibliography li")} == keys
+
+
+def test_on_the_one_page_paper_each_section_s_notes_follow_it(page):
+    article = page("paper/index.html").select_one("article")
+    parts = article.select("section.paper-part")
+    assert [part["data-part"] for part in parts] == ["title-page", *SLUGS, "bibliography"]
+    for part in parts:
+        markers = [a["href"].removeprefix("#") for a in part.select("a.footnote-ref")]
+        notes = [li["id"] for li in part.select("div.footnote li")]
+        assert notes == markers, part["data-part"]  # each note after its section, in order
+        heading = part.select_one(f"h3#{part['data-part']}-notes")
+        assert (heading is not None) == (bool(notes) and part["data-part"] != "title-page")
+    assert len(article.select("div.footnote li")) == 22
+    assert not article.select(":scope > div.footnote")  # no list left at the end
 
 
 def test_the_one_page_paper_has_every_word_of_every_section_in_order(page):
@@ -199,96 +211,3 @@ def test_the_one_page_paper_s_paragraphs_cite_the_section_pages(page):
 def test_the_one_page_paper_is_not_searched_twice(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [doc for doc in index["docs"] if doc["location"].startswith("paper/")]
-
-
-# The EPUB
-
-
-@pytest.fixture(scope="module")
-def epub(site) -> zipfile.ZipFile:
-    with zipfile.ZipFile(site / EPUB) as book:
-        yield book
-
-
-def test_the_home_page_links_the_epub(page, site):
-    link = page("index.html").select_one("article a.epub-download")
-    assert link["href"] == EPUB and (site / EPUB).is_file()
-
-
-def test_the_epub_is_built_as_epub_requires(epub):
-    first = epub.infolist()[0]
-    assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
-    assert epub.read("mimetype") == b"application/epub+zip"
-    container = BeautifulSoup(epub.read("META-INF/container.xml"), "xml")
-    opf_path = container.find("rootfile")["full-path"]
-    opf = BeautifulSoup(epub.read(opf_path), "xml")
-    assert opf.package["version"] == "3.0"
-    metadata = {
-        tag.name: tag.get_text() for tag in opf.metadata.find_all(True) if tag.prefix == "dc"
-    }
-    assert metadata["title"] == "Strengthening the U.S.-ROK Alliance"
-    assert metadata["creator"] == "Scott Snyder"
-    assert metadata["date"] == "2009-02"
-    assert metadata["publisher"] == "Center for U.S.-Korea Policy, The Asia Foundation"
-    assert metadata["language"] == "en-US"
-    nav = opf.manifest.find("item", properties=re.compile(r"\bnav\b"))
-    assert nav and nav["href"] in {Path(name).name for name in epub.namelist()} | {
-        str(Path(name).relative_to(Path(opf_path).parent))
-        for name in epub.namelist()
-        if name.startswith(str(Path(opf_path).parent))
-    }
-
-
-def test_the_epub_passes_epubcheck(site):
-    epubcheck = shutil.which("epubcheck")
-    if epubcheck is None:
-        pytest.fail("epubcheck not found: install it (apt-get install epubcheck); .ci/run does")
-    command = (
-        ["java", "-jar", epubcheck] if Path(epubcheck).read_bytes()[:2] == b"PK" else [epubcheck]
-    )
-    result = subprocess.run(
-        [*command, str(site / EPUB)], capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def epub_text(epub: zipfile.ZipFile) -> BeautifulSoup:
-    parts = [
-        name for name in sorted(epub.namelist()) if name.endswith(".xhtml") and "nav" not in name
-    ]
-    with warnings.catch_warnings():  # XHTML read as HTML, for its classes
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        return BeautifulSoup("".join(epub.read(name).decode() for name in parts), "lxml")
-
-
-def test_the_epub_has_the_22_notes_with_the_paper_s_numbers_and_words(epub):
-    text = epub_text(epub)
-    markers = [a.get_text() for a in text.select("a.footnote-ref")]
-    assert markers == [str(n) for n in range(1, 23)]
-    notes = text.select("aside[role='doc-footnote']")
-    assert len(notes) == 22
-    for marker, note in zip(text.select("a.footnote-ref"), notes, strict=False):
-        assert note["id"] == marker["href"].removeprefix("#")
-        number = int(marker.get_text())
-        kept = copy.copy(note)
-        for back in kept.select(".footnote-back"):
-            back.decompose()
-        assert words(kept.get_text()) == words(PAPER.notes[number]), number
-
-
-def test_the_epub_has_every_paragraph_of_the_paper_and_the_bibliography(epub):
-    text = epub_text(epub)
-    body = copy.copy(text)
-    for notes in body.select("section.footnotes, #refs, a.footnote-ref"):
-        notes.decompose()
-    on_page = words(body.get_text(" "))
-    expected = [
-        w
-        for section in PAPER.sections
-        for text_ in [section.title, *section.paragraphs]
-        for w in words(text_)
-    ]
-    start = on_page.index(expected[0])
-    assert on_page[start : start + len(expected)] == expected
-    keys = set(load_bibliography(ROOT / "references.bib").entries)
-    assert {div["id"].removeprefix("ref-") for div in text.select("#refs > div")} == keys
