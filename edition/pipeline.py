@@ -136,9 +136,9 @@ TREEPROCESSORS: tuple[TreeStep, ...] = (
     TreeStep(
         "edition-section-notes",
         lambda md, build, steps: SectionNotes(md, build),
-        5.2,
-        "after the note numbers (5.5) have named the page's one list, which it deals out; "
-        "before the anchor collector (5), which validates the lists' headings",
+        4.9,
+        "after the note numbers (5.5) have named the page's one list, which it deals out, and "
+        "after toc (5): the page's contents list its sections, not each one's Notes",
     ),
     TreeStep(
         "edition-archived-copies",

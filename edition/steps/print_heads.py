@@ -50,10 +50,10 @@ def print_style(
     """
     right = None if parts is not None or page_title == paper_title else page_title
     rules = [f"@page{{{heads(paper_title, right)}}}"]
-    for name, title in parts or []:
-        page_name = "part-" + IDENT_UNSAFE.sub("-", name)
-        rules.append(f"@page {page_name}{{{heads(paper_title, title)}}}")
-        rules.append(f".paper-part[data-part={css_string(name)}]{{page:{page_name}}}")
+    for name, title in parts or []:  # a named page has the title of every page, and its own
+        page_name = "p-" + IDENT_UNSAFE.sub("-", name)
+        rules.append(f"@page {page_name}{{@top-right{{content:{css_string(title)}}}}}")
+        rules.append(f"[data-part={css_string(name)}]{{page:{page_name}}}")
     if title_page:
         rules.append("@page:first{@top-left{content:none}@top-right{content:none}}")
     return "".join(rules)

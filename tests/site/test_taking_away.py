@@ -16,6 +16,7 @@ import pytest
 from edition.bibliography import load_bibliography
 from edition.editors_notes import EDITORS_NOTES_FILE, load_editors_notes
 from edition.source import words
+from edition.whole_paper import one_page_id
 from tests.support.paper import the_source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,13 +78,50 @@ def test_the_about_page_lists_every_editor_s_note_with_a_link_to_it(page):
         assert note.words in item.get_text()
 
 
+def test_the_about_page_offers_the_source_text_as_it_is(page, site):
+    link = page("about/index.html").select_one(".source-download a[download]")
+    published = (site / "about" / link["href"]).resolve()
+    assert published.read_bytes() == (ROOT / "source" / published.name).read_bytes()
+    assert link.get_text() == f"source/{published.name}"
+
+
+def test_the_about_page_lists_every_join_and_escape_each_linked_to_its_paragraph(page, site):
+    about = page("about/index.html")
+    joins = about.select("h3#departures-joins + ol > li")
+    escapes = about.select("h3#departures-escapes + ol > li")
+    assert len(joins) == len(PAPER.joins) == 10
+    assert len(escapes) == len(PAPER.escapes) == 1
+    for item, seam in [
+        *zip(
+            joins,
+            [" ".join(words(j.end_of_first + j.glue + j.start_of_second)) for j in PAPER.joins],
+            strict=True,
+        ),
+        *zip(escapes, [escape.printed for escape in PAPER.escapes], strict=True),
+    ]:
+        href = item.a["href"]
+        path, _, anchor = href.partition("#")
+        built = (site / "about" / path / "index.html").resolve().relative_to(site.resolve())
+        paragraph = page(str(built)).find(id=anchor)
+        text = " ".join(authors_words(paragraph)) if " " in seam else paragraph.get_text()
+        assert seam.split(" ", 1)[-1] in text, href  # the seam (its first word may be cut)
+    glued = [item for item in joins if "joined without a space" in item.get_text()]
+    assert [item.a["href"] for item in glued] == ["../alliance-adaptation/#p-19"]
+    assert "“…and counter-proliferation and counter-” and “terrorism operations." in (
+        glued[0].get_text()
+    )
+    assert [code.get_text() for code in escapes[0].select("code")] == ["U.S.\\$11", "U.S.$11"]
+
+
 # Editor's notes
 
 
+@pytest.mark.parametrize("on_one_page", [False, True], ids=["own-page", "whole-paper"])
 @pytest.mark.parametrize("note", EDITORS_NOTES, ids=lambda note: note.note_id)
-def test_each_editor_s_note_stands_beside_its_words(page, note):
-    soup = page(built_page(note.page))
-    holder = soup.find(id=note.anchor)
+def test_each_editor_s_note_stands_beside_its_words(page, note, on_one_page):
+    soup = page("paper/index.html" if on_one_page else built_page(note.page))
+    anchor = one_page_id(note.page, note.anchor) if on_one_page else note.anchor
+    holder = soup.find(id=anchor)
     marker = holder.find(id=note.marker_id)
     assert marker.name == "a" and "edition-added" in marker["class"]
     assert marker["href"] == f"#{note.note_id}" and marker.get_text() == ""
@@ -99,8 +137,19 @@ def test_each_editor_s_note_stands_beside_its_words(page, note):
     assert aside.name == "aside" and aside["role"] == "note"
     assert {"editor-note", "edition-added"} <= set(aside["class"])
     assert aside["aria-label"] == f"Editor's note {note.number}"
+    assert aside.select_one(".editor-note-label").get_text() == f"Editor’s note {note.number}."
     assert " ".join(note.remark.split()) in " ".join(aside.get_text().split())
-    assert aside.find_parent(id=note.anchor) or aside.find_previous_sibling(id=note.anchor)
+    assert aside.find_parent(id=anchor) or aside.find_previous_sibling(id=anchor)
+
+
+def test_the_bibliography_s_entry_that_departs_from_note_16_carries_the_mark_and_the_reason(page):
+    entry = page("bibliography/index.html").find(id="scm2004communique")
+    marker = entry.select_one("a.editor-note-ref")
+    aside = entry.select_one("aside.editor-note")
+    assert marker and aside and "edition-added" in aside["class"]
+    reason = " ".join(aside.get_text().split())
+    assert "October 22, 2005" in reason and "Oct2004" in reason  # note 16's date, the evidence
+    assert "October 22, 2005" in PAPER.notes[16]
 
 
 def test_editor_s_notes_never_renumber_the_author_s_notes(page):

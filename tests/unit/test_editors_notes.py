@@ -123,7 +123,7 @@ def test_the_markers_and_asides_are_the_edition_s_and_not_footnotes():
     marker, aside = note_html(note)
     assert marker == (
         '<a aria-label="Editor\'s note 3" class="editor-note-ref edition-added" '
-        'href="#ed-3" id="ed-ref-3" title="Editor\'s note 3"></a>'
+        'href="#ed-3" id="ed-ref-3"></a>'
     )
     assert aside.startswith(
         '<aside aria-label="Editor\'s note 3" class="editor-note edition-added" '
