@@ -18,9 +18,12 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --constraint requirements.lock --editable '.[test]'
 	touch $(STAMP)
 
-# Test tools from npm (axe-core, ESLint), exactly as package-lock.json pins them.
+# Test tools from npm (axe-core, ESLint, DAISY Ace), exactly as package-lock.json pins them.
+# No install scripts: Ace's runners would download a browser (Puppeteer's, Electron);
+# Ace runs with Debian's Chromium instead (tests/browser/test_epub_ace.py).
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 serve: $(STAMP) ## Serve the site on http://127.0.0.1:8000, rebuilt on every save

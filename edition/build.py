@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from edition.apparatus import Passage
     from edition.config import EditionConfig
+    from edition.editors_notes import EditorNote
     from edition.errors import EditionError
     from edition.source import Source
     from edition.whole_paper import Chapter
@@ -47,6 +48,10 @@ class Build:
     home_markdown: str = ""
     source: Source | None = None  # the reference text, once the chapters give its headings
     source_passages: list[str] = field(default_factory=list)
+    # Read by the step `editors_notes` with the configuration:
+    editors_notes: list[EditorNote] = field(default_factory=list)
+    # The Bibliography's entries, formatted (the step `bibliography` waits for pandoc):
+    bibliography_entries: Callable[[], list[dict]] = list
     # The page whose Markdown is being converted (set by `current_page`), for the treeprocessors:
     page: Page | None = None
     # note label -> the works its [@key] block cites, for the page being converted:

@@ -1,9 +1,10 @@
 """Read the editor's notes: the edition's remarks on apparent slips in the paper.
 
 They live in `data/editors_notes.yml`, one entry per remark, in reading order.
-Each names a page, the paragraph (`p-N`) or note (`fn:N`) it is about, the
-exact words it concerns as the paper prints them, and the remark. They are
-numbered 1, 2, 3 in the order of the file, apart from the paper's own notes.
+Each names a page, the paragraph (`p-N`) or note (`fn:N`) it is about, or on
+the Bibliography page the entry (its key) that departs from a note, the exact
+words it concerns as the page prints them, and the remark. They are numbered
+1, 2, 3 in the order of the file, apart from the paper's own notes.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from edition.apparatus import SAFE_LOADER
 from edition.errors import EditionError
 
 EDITORS_NOTES_FILE = Path("data") / "editors_notes.yml"
-ANCHOR = re.compile(r"^(?:p-\d+|fn:\d+)$")
+ANCHOR = re.compile(r"^(?:p-\d+|fn:\d+|[a-z0-9_-]+)$")  # a paragraph, a note, an entry's key
+PASSAGE = re.compile(r"^(?:p-\d+|fn:\d+)$")
 FIELDS = ("page", "anchor", "words", "remark")
 
 
@@ -41,8 +43,15 @@ class EditorNote:
         return f"ed-ref-{self.number}"
 
     @property
+    def is_on_entry(self) -> bool:
+        """Whether the remark is about a bibliography entry (its anchor is the entry's key)."""
+        return not PASSAGE.match(self.anchor)
+
+    @property
     def place(self) -> str:
-        """Where the remark stands, in the reader's words: '¶ 19' or 'note 16'."""
+        """Where the remark stands, in the reader's words: '¶ 19', 'note 16' or 'the entry'."""
+        if self.is_on_entry:
+            return "the entry"
         kind, _, number = self.anchor.partition("-" if self.anchor.startswith("p-") else ":")
         return f"¶ {number}" if kind == "p" else f"note {number}"
 
@@ -59,8 +68,8 @@ def parse_editors_notes(entries: object) -> list[EditorNote]:
             raise EditionError(f"entry {number}: every field must be non-empty text")
         if not ANCHOR.match(entry["anchor"]):
             raise EditionError(
-                f"entry {number}: anchor '{entry['anchor']}' must be a paragraph (p-7) "
-                "or a note (fn:16)"
+                f"entry {number}: anchor '{entry['anchor']}' must be a paragraph (p-7), "
+                "a note (fn:16) or, on the Bibliography page, an entry's key"
             )
         notes.append(EditorNote(number=number, **{name: entry[name].strip() for name in FIELDS}))
     return notes

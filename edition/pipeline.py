@@ -27,6 +27,7 @@ from edition.steps.archived_copies import ArchivedCopies
 from edition.steps.bibliography import Bibliography
 from edition.steps.bibtex_setup import BibtexSetup
 from edition.steps.cite_this import CiteThisStep
+from edition.steps.departures import Departures
 from edition.steps.editors_notes import EditorsNotes, EditorsNotesTree
 from edition.steps.epub import Epub
 from edition.steps.external_links import ExternalLinks
@@ -38,6 +39,7 @@ from edition.steps.notes import NoteNumbers, Notes, NoteSources
 from edition.steps.page_metadata import PageMetadataStep
 from edition.steps.paper_text import CurrentPage, PaperText
 from edition.steps.paragraph_ids import ParagraphIds, Permalinks
+from edition.steps.print_heads import PrintHeads
 from edition.steps.report_error import ReportError, ReportLinks
 from edition.steps.search_passages import SearchPassages
 from edition.steps.search_worker import SearchWorker
@@ -45,7 +47,7 @@ from edition.steps.template_cache import TemplateCache
 from edition.steps.theme_markup import ThemeMarkup
 from edition.steps.timeline import Timeline
 from edition.steps.unique_ids import UniqueIds
-from edition.steps.whole_paper import WholePaper
+from edition.steps.whole_paper import SectionNotes, WholePaper
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -66,6 +68,7 @@ STEPS: tuple[type[Step], ...] = (
     IndexOfTerms,
     Timeline,
     EditorsNotes,
+    Departures,
     ReportError,
     SearchPassages,
     SearchWorker,
@@ -73,6 +76,7 @@ STEPS: tuple[type[Step], ...] = (
     Epub,
     CiteThisStep,
     PageMetadataStep,
+    PrintHeads,
     UniqueIds,
     ThemeMarkup,
     Minify,
@@ -133,6 +137,13 @@ TREEPROCESSORS: tuple[TreeStep, ...] = (
         lambda md, build, steps: NoteNumbers(md),
         5.5,
         "after footnotes (50, 15) have made the markers and the list",
+    ),
+    TreeStep(
+        "edition-section-notes",
+        lambda md, build, steps: SectionNotes(md, build),
+        4.9,
+        "after the note numbers (5.5) have named the page's one list, which it deals out, and "
+        "after toc (5): the page's contents list its sections, not each one's Notes",
     ),
     TreeStep(
         "edition-archived-copies",

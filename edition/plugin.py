@@ -23,6 +23,7 @@ from edition.citation import paper_facts
 from edition.config import EditionConfig
 from edition.errors import EditionError, build_error
 from edition.pipeline import STEPS, TREEPROCESSORS, schedule
+from edition.source import ESCAPABLE
 from edition.steps import bibtex_setup
 
 if TYPE_CHECKING:
@@ -68,6 +69,9 @@ class EditionExtension(Extension):
         self.steps = steps
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # A backslash escapes any ASCII punctuation, as in source/, CommonMark and pandoc
+        # (the EPUB's reader): Python-Markdown alone would print the backslash of "U.S.\$11".
+        md.ESCAPED_CHARS.extend(sorted(set(ESCAPABLE) - set(md.ESCAPED_CHARS)))
         for tree_step in TREEPROCESSORS:
             inner = tree_step.make(md, self.build, self.steps)
             md.treeprocessors.register(

@@ -1,9 +1,10 @@
 """Put the paper together from its chapter files: for the one-page edition and the EPUB.
 
 The chapters (`docs/*.md` with `paper_section: N` in their front matter) are
-the only copy of the text. The one-page edition and the EPUB are assembled
-from them at build time, with the cover and its notes from the home page, so
-that neither can drift from the chapter pages.
+the only copy of the text. The one-page edition (here) and the EPUB
+(edition/epub_book.py) are assembled from them at build time, with the cover
+and its notes from the home page, so that neither can drift from the chapter
+pages.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data
 
 from edition.errors import EditionError
-from edition.notes import CITATION_BLOCK, NOTE_DEFINITION
+from edition.notes import NOTE_DEFINITION
 from edition.paragraphs import paragraph_id, split_blocks
 
 COVER = re.compile(r'^<div class="cover" markdown>\n.*?\n</div>$', re.MULTILINE | re.DOTALL)
@@ -24,7 +25,7 @@ AUTHOR = re.compile(r'<p class="cover-author">(.*?)</p>')
 HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
 TITLE = re.compile(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
 LIST_MARKER = re.compile(r"^([-*+] )")
-LETTERED_ITEM = re.compile(r"^([-*+] )([a-z])\) ", re.MULTILINE)
+TITLE_PAGE_PART = "title-page"  # the part of the one-page edition that holds the cover
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,17 @@ def demote_headings(markdown: str) -> str:
     return HEADING.sub(lambda m: f"#{m.group(1)} ", markdown)
 
 
+def one_page_id(src_uri: str, anchor: str) -> str:
+    """The id on the one-page edition of a paragraph (`p-N`) of a chapter, a note or an entry.
+
+    Paragraphs are numbered within their chapter, so they take its name
+    (`introduction-p-3`); notes (`fn:N`) and bibliography entries keep theirs.
+    """
+    if re.match(r"^p-\d+$", anchor):
+        return f"{Path(src_uri).stem}-{anchor}"
+    return anchor
+
+
 def chapter_for_one_page(chapter: Chapter, *, link_to_chapter: bool = True) -> str:
     """A chapter as a part of the one-page edition.
 
@@ -99,7 +111,7 @@ def chapter_for_one_page(chapter: Chapter, *, link_to_chapter: bool = True) -> s
             number += 1
             canonical = f"{chapter.src_uri}#{paragraph_id(number)}"
             permalink = (
-                f"[¶]({canonical}){{ .paragraph-link .edition-added "
+                f"[{number}]({canonical}){{ .paragraph-link .edition-added "
                 f'aria-label="Paragraph {number} of this section, on its own page" }}'
             )
             marker = LIST_MARKER.match(paragraph)
@@ -107,58 +119,25 @@ def chapter_for_one_page(chapter: Chapter, *, link_to_chapter: bool = True) -> s
             text = paragraph[len(head) :]
             items.append(f"{head}{permalink}{text}\n{{ #{chapter.slug}-{paragraph_id(number)} }}")
         blocks.append("\n".join(items))
-    return "\n\n".join(blocks)
+    return part("\n\n".join(blocks), name=chapter.slug)
+
+
+def part(markdown: str, *, name: str) -> str:
+    """A part of the one-page edition (the title page, a section) in its own element.
+
+    Each part's notes follow it there (edition/steps/whole_paper.py), and in
+    print each part is a page sequence with its own running head.
+    """
+    return f'<section class="paper-part" data-part="{name}" markdown>\n\n{markdown}\n\n</section>'
 
 
 def one_page_markdown(home_markdown: str, chapters: list[Chapter], bibliography: str) -> str:
     """The whole paper on one page: title page, sections, every note, bibliography."""
     cover, title_page_notes = read_title_page(home_markdown)
     # Python-Markdown lists notes in the order they are defined: the title page's first.
-    parts = [cover, title_page_notes, *(chapter_for_one_page(c) for c in chapters), bibliography]
-    return "\n\n".join(parts) + "\n"
-
-
-def without_citation_blocks(markdown: str) -> str:
-    """The notes as the author wrote them: the edition's `[@key]` blocks removed."""
-
-    def strip(match: re.Match[str]) -> str:
-        block = CITATION_BLOCK.search(match.group(2))
-        text = match.group(2)[: block.start()] if block else match.group(2)
-        return f"[^{match.group(1)}]: {text}"
-
-    return NOTE_DEFINITION.sub(strip, markdown)
-
-
-def escape_lettered_items(markdown: str) -> str:
-    """Keep "a)" as the author's text: pandoc would read it as a list marker."""
-    return LETTERED_ITEM.sub(lambda m: f"{m.group(1)}{m.group(2)}\\) ", markdown)
-
-
-def epub_markdown(
-    home_markdown: str, chapters: list[Chapter], *, title: str, metadata_yaml: str
-) -> str:
-    """The paper in pandoc's Markdown, as one part so that pandoc numbers the notes in order.
-
-    Pandoc restarts note numbers in each file of an EPUB; with the sections
-    one level down under the paper's title, the book is one file and the
-    notes keep the paper's numbers (they appear in the paper's order).
-    """
-    cover, title_page_notes = read_title_page(home_markdown)
-    affiliation, author = AFFILIATION.search(cover), AUTHOR.search(cover)
-    if not affiliation or not author:
-        raise EditionError(
-            'the home page\'s cover needs <p class="cover-author"> and '
-            '<p class="cover-affiliation" markdown>'
-        )
     parts = [
-        f"---\n{metadata_yaml.strip()}\n---",
-        f"# {title} {{#paper}}",
-        f"::: {{.author-line}}\n{author.group(1)}\n\n{affiliation.group(1)}\n:::",
-        *(
-            demote_headings(escape_lettered_items(without_citation_blocks(chapter.body)))
-            for chapter in chapters
-        ),
-        "## Bibliography {#bibliography}\n\n::: {#refs}\n:::",
-        without_citation_blocks(title_page_notes),
+        part(f"{cover}\n\n{title_page_notes}", name=TITLE_PAGE_PART),
+        *(chapter_for_one_page(c) for c in chapters),
+        bibliography,
     ]
     return "\n\n".join(parts) + "\n"

@@ -107,8 +107,7 @@ def add_archived_copies(
                     "class": "edition-added",
                     "href": copy.href,
                     "rel": "noopener",
-                    "aria-label": copy.label,
-                    "title": copy.label,
+                    "aria-label": copy.label,  # with the date; a title would only repeat it
                 },
             )
             anchor.text = "archived copy"

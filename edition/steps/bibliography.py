@@ -81,7 +81,7 @@ def bibliography_entries(
     cited_in: dict[str, list[tuple[str, str]]],
     labels: dict[str, str] | None = None,
 ) -> list[dict]:
-    """The entries in the order of the list, each as HTML with the notes that cite it.
+    """The entries in the order of the list, each as Markdown and HTML, with the notes citing it.
 
     `labels` names each work as the notes' links do ('Kang and Chamberlin 2004').
     """
@@ -89,6 +89,7 @@ def bibliography_entries(
     return [
         {
             "key": key,
+            "text": typeset(reference),
             "html": markdown_html(typeset(reference)),
             "cited_in": cited_in.get(key, []),
             "label": labels.get(key, key),
@@ -132,6 +133,7 @@ class Bibliography(Step):
         self.cited_in: dict[str, list[tuple[str, str]]] = {}
         self.formatting: Future[None] = Future()
         self.build.fillers["bibliography"] = self.render
+        self.build.bibliography_entries = self.entries  # the EPUB's too
 
     def formatting_entry(self, config: MkDocsConfig) -> Path:
         """Where the cache keeps the formatting of this bibliography in this style."""
@@ -161,13 +163,15 @@ class Bibliography(Step):
         files.append(File.generated(config, bib_file.name, abs_src_path=str(bib_file)))
         return files
 
-    def render(self, page: Page) -> list[etree.Element]:
+    def entries(self) -> list[dict]:
+        """Every entry, formatted, in the list's order: once pandoc has formatted them."""
         self.formatting.result()  # raises what pandoc raised
         registry = self.build.bibtex.registry
         references = {
             key: registry.reference_text(Citation(key)) for key in registry.bib_data.entries
         }
         labels = {key: short_label(entry) for key, entry in registry.bib_data.entries.items()}
-        return fragment(
-            "bibliography.html", entries=bibliography_entries(references, self.cited_in, labels)
-        )
+        return bibliography_entries(references, self.cited_in, labels)
+
+    def render(self, page: Page) -> list[etree.Element]:
+        return fragment("bibliography.html", entries=self.entries())

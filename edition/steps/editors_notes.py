@@ -4,7 +4,9 @@ The paper's notes are footnotes with the paper's numbers; the edition's
 own remarks on apparent slips (the data file `editors_notes` names) are not
 footnotes and never renumber them. Each remark gets a small "ed." marker right
 after the words it concerns and an aside after the paragraph (or at the end of
-the note) it is about, both marked `edition-added`. The words are looked for
+the note or bibliography entry) it is about, both marked `edition-added`, on
+its own page and on the whole paper's page; the EPUB has them too
+(edition/epub_book.py). The words are looked for
 in the text of the paragraph as a reader sees it, never in its markup or
 attributes. The About page lists them all where it holds
 `<!-- edition:editors-notes -->`.
@@ -13,17 +15,22 @@ attributes. The About page lists them all where it holds
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from markdown.treeprocessors import Treeprocessor
 
+from edition.apparatus import HOME_PAGE_LABEL, page_title
+from edition.bibliography import short_label
 from edition.editors_notes import EditorNote, load_editors_notes
 from edition.errors import EditionError
 from edition.step import Step
 from edition.templates import fragment
+from edition.whole_paper import one_page_id
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
     from edition.build import Build
@@ -125,7 +132,14 @@ class EditorsNotesTree(Treeprocessor):
         page = self.build.page
         if page is None:
             return
-        notes = [note for note in self.step.notes if note.page == page.file.src_uri]
+        if page.file.src_uri == self.build.options.whole_paper_page:
+            # Every remark, at its paragraph's, note's or entry's id on the one page.
+            notes = [
+                replace(note, anchor=one_page_id(note.page, note.anchor))
+                for note in self.step.notes
+            ]
+        else:
+            notes = [note for note in self.step.notes if note.page == page.file.src_uri]
         if notes:
             try:
                 add_editors_notes(root, notes)
@@ -137,26 +151,24 @@ class EditorsNotesTree(Treeprocessor):
 
 class EditorsNotes(Step):
     name = "editors_notes"
+    after = {"paper_text": "each remark's page is checked against the chapters it reads"}
 
     def config(self, config: MkDocsConfig) -> None:
         self.file = self.build.relative(self.build.options.editors_notes)
         self.notes = load_editors_notes(self.build.options.editors_notes, name=self.file)
+        self.build.editors_notes = self.notes
         self.build.fillers["editors-notes"] = self.render
 
+    def files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        self.check_places()
+        return None
+
     def render(self, page: Page) -> list[etree.Element]:
-        for note in self.notes:
-            if note.page not in {chapter.src_uri for chapter in self.build.chapters} | {
-                self.build.options.home_page
-            }:
-                raise EditionError(
-                    f"entry {note.number}: there is no page {self.build.docs_path(note.page)}",
-                    file=self.file,
-                )
         notes = [
             {
                 "page": note.page,
                 "note_id": note.note_id,
-                "where": f"{self.place_title(note.page)}, {note.place}",
+                "where": self.where(note),
                 "words": note.words,
                 "remark": note.remark,
             }
@@ -164,9 +176,37 @@ class EditorsNotes(Step):
         ]
         return fragment("editors-notes.html", notes=notes)
 
-    def place_title(self, src_uri: str) -> str:
-        from edition.apparatus import HOME_PAGE_LABEL
+    def check_places(self) -> None:
+        """Each remark is on a page of the paper, or on an entry of the Bibliography page."""
+        build = self.build
+        paper_pages = {chapter.src_uri for chapter in build.chapters} | {build.options.home_page}
+        for note in self.notes:
+            if note.page == build.options.bibliography_page:
+                if note.anchor not in build.bibliography.entries:
+                    raise EditionError(
+                        f"entry {note.number}: on {build.docs_path(note.page)}, the anchor "
+                        f"'{note.anchor}' must be the key of an entry of references.bib",
+                        file=self.file,
+                    )
+            elif note.page not in paper_pages:
+                raise EditionError(
+                    f"entry {note.number}: there is no page {build.docs_path(note.page)} "
+                    "of the paper",
+                    file=self.file,
+                )
+            elif note.is_on_entry:
+                raise EditionError(
+                    f"entry {note.number}: anchor '{note.anchor}' must be a paragraph (p-7) "
+                    "or a note (fn:16)",
+                    file=self.file,
+                )
 
-        if src_uri == self.build.options.home_page:
-            return HOME_PAGE_LABEL
-        return self.build.chapter_title(src_uri)
+    def where(self, note: EditorNote) -> str:
+        """'Introduction, ¶ 6', 'Title page, note 1', 'Bibliography, the entry Joint ... 2004'."""
+        build = self.build
+        if note.is_on_entry:
+            title = page_title(build.pages.get(note.page, ""), "Bibliography")
+            return f"{title}, the entry {short_label(build.bibliography.entries[note.anchor])}"
+        if note.page == build.options.home_page:
+            return f"{HOME_PAGE_LABEL}, {note.place}"
+        return f"{build.chapter_title(note.page)}, {note.place}"

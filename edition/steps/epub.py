@@ -1,12 +1,13 @@
-"""Build an EPUB of the paper with pandoc, from the same chapters and references.bib.
+"""Build an EPUB 3 edition of the paper with pandoc, from the same chapters and bibliography.
 
 One pandoc run, started when the site's files are gathered and awaited once
-the pages are written, so that it overlaps the build of the pages: the
-chapters in the paper's order (edition/whole_paper.py), the notes without the
-edition's `[@key]` blocks (pandoc numbers them in order of appearance, which
-is the paper's order), and the bibliography of every entry of references.bib
-in the site's CSL style. Its metadata are the paper's facts (the plugin's
-`paper`) and what `epub` adds. The book is added to the site under
+the pages are written, so that it overlaps the build of the pages. Its text
+(edition/epub_book.py) is put together from the chapters in the paper's order,
+the notes with the paper's numbers, the editor's notes and the Bibliography's
+entries as the site formats them; pandoc adds a title page (title, author,
+date, publisher, and what the edition adds), the navigation and the
+accessibility metadata (schema.org), and the book's stylesheet
+(edition/pandoc/epub.css). The book is added to the site under
 `epub.file_name`, so a link to it is checked like any other, and kept in the
 build cache (edition/build_cache.py) under everything pandoc reads, so pandoc
 runs again only when one of them changes.
@@ -25,9 +26,9 @@ import yaml
 from mkdocs.structure.files import File
 
 from edition.build_cache import cache_dir, entry_name, store
+from edition.epub_book import BookEntry, book_markdown
 from edition.errors import EditionError
 from edition.step import Step
-from edition.whole_paper import epub_markdown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -38,33 +39,70 @@ if TYPE_CHECKING:
     from edition.config import EpubOptions
 
 
-def book_metadata(paper: Paper, epub: EpubOptions) -> str:
-    """The EPUB's metadata as pandoc's YAML; `nocite` lists every work of the bibliography."""
+STYLESHEET = Path(__file__).resolve().parent.parent / "pandoc" / "epub.css"
+
+
+def edition_statement(paper: Paper, editors_notes: int) -> str:
+    """What the title page says of the edition: the text is the paper's, the rest the edition's."""
+    remarks = f"the {editors_notes} editor's notes (marked ed.), " if editors_notes else ""
+    return (
+        f"The text of the paper of {paper.month_name} {paper.year}, with its notes as they are "
+        f"numbered in it. What the edition adds is its own and marked so: the paragraph "
+        f"numbers, {remarks}and the Bibliography of the works the notes cite."
+    )
+
+
+def accessibility_summary(editors_notes: int) -> str:
+    notes = " and the editor's notes" if editors_notes else ""
+    return (
+        "Text only, in reading order, with no images or media: headings, a table of contents, "
+        f"numbered paragraphs, the notes{notes} linked to and from their places, and a "
+        "bibliography linked to the notes that cite each work."
+    )
+
+
+def book_metadata(paper: Paper, epub: EpubOptions, *, editors_notes: int = 0) -> str:
+    """The EPUB's metadata as pandoc's YAML: the title page's and the accessibility metadata."""
     return yaml.safe_dump(
         {
             "title": paper.title,
             "author": paper.author,
-            "date": paper.iso_date,
+            "date": f"{paper.month_name} {paper.year}",  # as printed; dc:date is in XML_METADATA
             "publisher": paper.publisher,
             "lang": epub.language,
             "rights": epub.rights,
             "description": epub.description,
-            "nocite": "@*",
+            "abstract-title": "This edition",
+            "abstract": edition_statement(paper, editors_notes),
+            "accessModes": ["textual"],
+            "accessModeSufficient": ["textual"],
+            "accessibilityFeatures": [
+                "structuralNavigation",
+                "tableOfContents",
+                "readingOrder",
+                "displayTransformability",
+            ],
+            "accessibilityHazards": ["none"],
+            "accessibilitySummary": accessibility_summary(editors_notes),
         },
         allow_unicode=True,
         sort_keys=False,
     )
 
 
-def pandoc_arguments(bibliography: Path, csl: Path, output: Path) -> list[str]:
+def xml_metadata(paper: Paper) -> str:
+    """What pandoc's YAML cannot say: the date of publication in ISO form, for dc:date."""
+    return f"<dc:date>{paper.iso_date}</dc:date>\n"
+
+
+def pandoc_arguments(metadata: Path, output: Path) -> list[str]:
     return [
         "--from=markdown-fancy_lists-smart",  # keep "a)" and the quotation marks as printed
         "--to=epub3",
-        "--split-level=1",
-        "--epub-title-page=false",  # the paper's title heads its one part instead
-        "--citeproc",
-        f"--bibliography={bibliography}",
-        f"--csl={csl}",
+        "--split-level=2",  # one file for the paper's head, each section, the notes, the works
+        "--epub-title-page=true",
+        f"--epub-metadata={metadata}",
+        f"--css={STYLESHEET}",
         f"--output={output}",
     ]
 
@@ -72,16 +110,18 @@ def pandoc_arguments(bibliography: Path, csl: Path, output: Path) -> list[str]:
 class EpubBuild:
     """One pandoc run, started early and waited for late: it overlaps the site's build."""
 
-    def __init__(self, markdown: str, *, name: str, bibliography: Path, csl: Path) -> None:
+    def __init__(self, markdown: str, *, name: str, metadata: str) -> None:
         self.name = name
         self.folder = tempfile.TemporaryDirectory(prefix="edition-epub-")
         self.output = Path(self.folder.name) / name
         source = Path(self.folder.name) / "paper.md"
         source.write_text(markdown, encoding="utf-8")
+        metadata_file = Path(self.folder.name) / "metadata.xml"
+        metadata_file.write_text(metadata, encoding="utf-8")
         self.process = subprocess.Popen(
             [
                 pypandoc.get_pandoc_path(),
-                *pandoc_arguments(bibliography, csl, self.output),
+                *pandoc_arguments(metadata_file, self.output),
                 str(source),
             ],
             cwd=self.folder.name,
@@ -108,23 +148,24 @@ class EpubBuild:
         self.folder.cleanup()
 
 
-def book_entry(
-    config: MkDocsConfig, markdown: str, *, name: str, bibliography: Path, csl: Path
-) -> Path:
+def book_entry(config: MkDocsConfig, markdown: str, *, name: str, metadata: str) -> Path:
     """Where the cache keeps the book made from these inputs."""
     inputs = [
         markdown,
-        bibliography.read_bytes(),
-        csl.read_bytes(),
+        metadata,
+        STYLESHEET.read_bytes(),
         pypandoc.get_pandoc_version(),
-        " ".join(pandoc_arguments(Path("bib"), Path("csl"), Path(name))),
+        " ".join(pandoc_arguments(Path("metadata"), Path(name))),
     ]
     return cache_dir(config) / "epub" / f"{entry_name(*inputs)}.epub"
 
 
 class Epub(Step):
     name = "epub"
-    after = {"paper_text": "the book is made from the chapters it reads"}
+    after = {
+        "paper_text": "the book is made from the chapters it reads",
+        "bibliography": "the book's Bibliography is the site's, with the notes citing each work",
+    }
 
     def __init__(self, build: Build) -> None:
         super().__init__(build)
@@ -139,22 +180,32 @@ class Epub(Step):
                 f"there is no home page {build.options.home_page} to take the title page from",
                 file="mkdocs.yml",
             )
+        entries = [
+            BookEntry(entry["key"], entry["text"], [label for label, _ in entry["cited_in"]])
+            for entry in build.bibliography_entries()
+        ]
         try:
-            markdown = epub_markdown(
+            markdown = book_markdown(
                 build.home_markdown,
                 build.chapters,
                 title=build.paper.title,
-                metadata_yaml=book_metadata(build.paper, epub),
+                metadata_yaml=book_metadata(
+                    build.paper, epub, editors_notes=len(build.editors_notes)
+                ),
+                home_page=build.options.home_page,
+                home_file=build.docs_path(build.options.home_page),
+                bibliography_page=build.options.bibliography_page,
+                editors_notes=build.editors_notes,
+                entries=entries,
             )
         except EditionError as error:
-            raise error.at(name) from None
-        bibliography = build.root / build.bibtex.config.bib_file
-        csl = Path(build.bibtex.config.csl_file)
-        self.entry = book_entry(config, markdown, name=name, bibliography=bibliography, csl=csl)
+            raise error.at(build.relative(build.options.editors_notes)) from None
+        metadata = xml_metadata(build.paper)
+        self.entry = book_entry(config, markdown, name=name, metadata=metadata)
         if self.entry.is_file():
             files.append(File.generated(config, name, abs_src_path=str(self.entry)))
             return files
-        self.pandoc = EpubBuild(markdown, name=name, bibliography=bibliography, csl=csl)
+        self.pandoc = EpubBuild(markdown, name=name, metadata=metadata)
         # A placeholder, so that links to the book are checked; the book replaces it at the end.
         files.append(File.generated(config, name, content=b""))
         return files

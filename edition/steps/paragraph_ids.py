@@ -4,8 +4,9 @@ Paragraphs are numbered in reading order within their chapter (`#p-1`,
 `#p-2`, ...; each item of a list counts as a paragraph), so an id never
 changes when a paragraph's wording is corrected. The ids are added in the
 Markdown (attr_list), so MkDocs validates links to them like any anchor; the
-permalink that opens each paragraph is added to the tree once attr_list has
-given the paragraph its id.
+permalink that opens each paragraph, its number shown in the margin (and in
+print, and in the EPUB), is added to the tree once attr_list has given the
+paragraph its id.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def is_paper_section(page: Page | None) -> bool:
 
 
 def add_permalink(paragraph: etree.Element, number: int) -> etree.Element:
-    """Open the paragraph with a link to itself."""
+    """Open the paragraph with a link to itself: its number, shown in the margin."""
     link = etree.Element(
         "a",
         {
@@ -53,7 +54,7 @@ def add_permalink(paragraph: etree.Element, number: int) -> etree.Element:
             "aria-label": f"Permanent link to paragraph {number}",
         },
     )
-    link.text = "¶"
+    link.text = str(number)
     link.tail, paragraph.text = paragraph.text, None
     paragraph.insert(0, link)
     return link

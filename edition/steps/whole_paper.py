@@ -6,31 +6,101 @@ appends the title page, the sections with their headings, the notes at their
 places and the bibliography, put together from the chapters
 (edition/whole_paper.py), so the page is never a second copy to keep in step.
 Its paragraphs have their own ids (`introduction-p-3`) and their permalinks
-lead to the chapter pages, where the paragraph is cited.
+lead to the chapter pages, where the paragraph is cited. Each part (the title
+page, each section) is followed by its own notes, as in a printed edition:
+Python-Markdown writes every note in one list, which `SectionNotes` deals out.
 """
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
+
+from markdown.treeprocessors import Treeprocessor
 
 from edition.errors import EditionError
 from edition.step import Step
-from edition.whole_paper import one_page_markdown
+from edition.templates import fragment
+from edition.whole_paper import TITLE_PAGE_PART, one_page_markdown, part
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
+    from edition.build import Build
+
 # Python-Markdown's footnotes extension writes the notes where this line stands.
 FOOTNOTES_PLACE = "///Footnotes Go Here///"
 
 
+BIBLIOGRAPHY_PART, BIBLIOGRAPHY_TITLE = "bibliography", "Bibliography"
+
+
 def closing_matter() -> str:
-    """The notes, then every work they cite."""
-    return (
-        f"## Notes {{ #notes }}\n\n{FOOTNOTES_PLACE}\n\n"
-        "## Bibliography { #bibliography }\n\n<!-- edition:bibliography -->"
-    )
+    """The notes (dealt out to their parts), then every work they cite."""
+    bibliography = f"## {BIBLIOGRAPHY_TITLE} {{ #bibliography }}\n\n<!-- edition:bibliography -->"
+    return f"{FOOTNOTES_PLACE}\n\n{part(bibliography, name=BIBLIOGRAPHY_PART)}"
+
+
+def has_class(element: etree.Element, name: str) -> bool:
+    return name in element.get("class", "").split()
+
+
+def deal_out_notes(root: etree.Element, titles: dict[str, str]) -> None:
+    """Move each note from the page's one list to the end of the part whose text cites it.
+
+    `titles` names each part (`data-part`) for the list's label; a note no
+    part cites stays where it was, in the page's list.
+    """
+    holder = next((e for e in root.iter() if e.tag == "div" and has_class(e, "footnote")), None)
+    if holder is None:
+        return
+    the_list = holder.find("ol")
+    if the_list is None:
+        return
+    notes = {item.get("id"): item for item in the_list}
+    for paper_part in [e for e in root.iter("section") if has_class(e, "paper-part")]:
+        cited = [
+            link.get("href", "").removeprefix("#")
+            for link in paper_part.iter("a")
+            if has_class(link, "footnote-ref")
+        ]
+        items = [notes.pop(note_id) for note_id in cited if note_id in notes]
+        if not items:
+            continue
+        for item in items:
+            the_list.remove(item)
+        name = paper_part.get("data-part", "")
+        title = titles.get(name, "")
+        elements = fragment(
+            "part-notes.html",
+            part=name,
+            heading=name != TITLE_PAGE_PART,
+            label=f"Notes to {title}" if title else "Notes",
+        )
+        next(e for e in elements[-1].iter("ol")).extend(items)
+        paper_part.extend(elements)
+    if notes:
+        return
+    for parent in root.iter():
+        if holder in list(parent):
+            parent.remove(holder)
+            break
+
+
+class SectionNotes(Treeprocessor):
+    """On the one-page paper, each part's notes after the part."""
+
+    def __init__(self, md, build: Build) -> None:
+        super().__init__(md)
+        self.build = build
+
+    def run(self, root: etree.Element) -> None:
+        page = self.build.page
+        if page is None or page.file.src_uri != self.build.options.whole_paper_page:
+            return
+        titles = {chapter.slug: chapter.title for chapter in self.build.chapters}
+        deal_out_notes(root, titles)
 
 
 class WholePaper(Step):

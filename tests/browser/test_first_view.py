@@ -19,16 +19,18 @@ import pytest
 from tests.support.baseline import make_plain_project
 from tests.support.first_view import first_view, served
 
-BUDGETS = {  # page -> gzip bytes; measured 72.3, 76.6, 84.8, 77.1, 73.2, 91.7, 72.1 KB
+BUDGETS = {  # page -> gzip bytes; measured 72.7, 76.9, 85.1, 77.5, 73.6, 94.3, 72.6 KB
     "index.html": 76_000,
     "introduction/index.html": 80_500,
     "alliance-adaptation/index.html": 89_000,
     "mutually-beneficial-rationale/index.html": 81_000,
     "synchronizing-views/index.html": 77_000,
-    "paper/index.html": 94_000,  # the whole paper on one page
+    # the whole paper on one page, its editor's notes and each section's notes after it;
+    # Material's defaults weigh 94.5 KB, which no page may pass
+    "paper/index.html": 94_400,
     "bibliography/index.html": 76_000,
 }
-DEFAULT_BUDGET = 75_000  # the other pages measure 69.8-71.2 KB
+DEFAULT_BUDGET = 75_000  # the other pages measure 70.2-73.0 KB
 SEARCH_FILES = ("search/search_index.json", "/assets/search-worker.js")
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 HEADER_HEIGHT = 48  # Material's header, in CSS pixels
 
 
@@ -55,19 +59,65 @@ def test_a_paragraph_permalink_loaded_fresh_shows_that_paragraph_at_the_top(tab,
     assert background != "rgba(0, 0, 0, 0)"
 
 
-def test_the_permalink_control_shows_on_hover_and_on_focus(tab, server):
+PILCROW = "getComputedStyle(document.querySelector('#p-2 > a.paragraph-link'), '::before')"
+
+
+def test_the_permalink_s_pilcrow_shows_on_hover_and_on_focus(tab, server):
     tab.goto(server + "introduction/")
     link = tab.locator("#p-2 > a.paragraph-link")
-    assert link.evaluate("a => getComputedStyle(a).opacity") == "0"
+    assert link.evaluate("a => getComputedStyle(a).opacity") == "1"  # the number: always
+    assert tab.evaluate(f"{PILCROW}.content") == '"¶\u00a0"'
+    assert tab.evaluate(f"{PILCROW}.opacity") == "0"
     tab.locator("#p-2").hover()
-    tab.wait_for_function(
-        "() => getComputedStyle(document.querySelector('#p-2 > a.paragraph-link')).opacity === '1'"
-    )
+    tab.wait_for_function(f"() => {PILCROW}.opacity === '1'")
     tab.mouse.move(0, 0)
+    tab.wait_for_function(f"() => {PILCROW}.opacity === '0'")
     link.focus()
-    tab.wait_for_function(
-        "() => getComputedStyle(document.querySelector('#p-2 > a.paragraph-link')).opacity === '1'"
-    )
+    tab.wait_for_function(f"() => {PILCROW}.opacity === '1'")
+
+
+# Each paragraph's number as a reader sees it: its link's text, on screen, left of the text
+NUMBERS = """() => [...document.querySelectorAll(
+    'article :is([id^="p-"], [id*="-p-"]) > a.paragraph-link')].map(link => {
+  const paragraph = link.parentElement
+  const number = link.getBoundingClientRect()
+  const text = paragraph.getBoundingClientRect()
+  const style = getComputedStyle(link)
+  return {
+    id: paragraph.id, text: link.textContent, href: link.getAttribute("href"),
+    shown: style.opacity === "1" && style.visibility === "visible" && number.width > 0,
+    left: number.left, right: number.right, textLeft: text.left,
+    top: number.top, textTop: text.top, viewport: innerWidth,
+  }
+})"""
+
+
+@pytest.mark.parametrize(
+    "path", ["alliance-adaptation/", "mutually-beneficial-rationale/", "paper/"]
+)
+def test_each_paragraph_s_number_is_shown_in_the_margin_and_is_its_permalink(tab, server, path):
+    tab.goto(server + path)
+    numbers = tab.evaluate(NUMBERS)
+    assert len(numbers) > 10
+    for number in numbers:
+        n = re.search(r"p-(\d+)$", number["id"]).group(1)
+        assert number["text"] == n, number
+        assert number["href"].endswith(f"#p-{n}"), number  # the permalink of ¶ n
+        assert number["shown"], number
+        assert 0 <= number["left"] and number["right"] <= number["textLeft"], number  # margin
+        assert abs(number["top"] - number["textTop"]) < 12, number  # on the first line
+
+
+def test_on_a_phone_each_number_opens_its_paragraph_on_screen(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    try:
+        tab.goto(server + "mutually-beneficial-rationale/")
+        numbers = tab.evaluate(NUMBERS)
+        assert numbers and all(number["shown"] for number in numbers)
+        assert all(0 <= number["left"] < number["right"] <= 360 for number in numbers)
+    finally:
+        context.close()
 
 
 def test_every_page_loads_without_a_request_outside_the_site(tab, server, html_pages):

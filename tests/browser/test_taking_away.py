@@ -1,4 +1,4 @@
-"""Reading in Chromium: dark and light schemes, a 360 px screen, and printing a chapter."""
+"""Reading in Chromium: dark and light schemes and a 360 px screen (printing: test_print.py)."""
 
 from __future__ import annotations
 
@@ -92,41 +92,3 @@ def test_a_360_px_screen_never_scrolls_sideways(browser, server, path):
         assert overflow <= 0, f"{path} is {overflow}px wider than the screen"
     finally:
         context.close()
-
-
-def test_printing_a_chapter_gives_its_text_its_notes_and_its_addresses(tab, server):
-    tab.goto(server + "introduction/")
-    tab.emulate_media(media="print")
-    shown = """selector => [...document.querySelectorAll(selector)]
-        .some(element => getComputedStyle(element).display !== 'none'
-                         && element.getBoundingClientRect().height > 0)"""
-    for hidden in [
-        ".md-header",
-        ".md-sidebar--primary",
-        ".md-footer",
-        ".md-search",
-        "form[data-edition-palette]",
-        ".report-error-page",
-    ]:
-        assert not tab.evaluate(shown, hidden), hidden
-    assert tab.evaluate(shown, "article [id^='p-']")
-    assert tab.evaluate(shown, ".footnote li")
-    address = tab.evaluate(
-        """() => {
-            const link = document.querySelector(".footnote a[href^='http']");
-            return [link.href, getComputedStyle(link, '::after').content];
-        }"""
-    )
-    assert address[1] == f'" <{address[0]}>"'
-    inside = tab.evaluate(
-        "getComputedStyle(document.querySelector(\"a[href^='#p-']\"), '::after').content"
-    )
-    assert inside in ("none", "normal")  # links inside the site print no address
-
-
-def test_on_screen_no_address_is_added(tab, server):
-    tab.goto(server + "introduction/")
-    content = tab.evaluate(
-        "getComputedStyle(document.querySelector(\".footnote a[href^='http']\"), '::after').content"
-    )
-    assert "http" not in content

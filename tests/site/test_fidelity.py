@@ -81,12 +81,13 @@ def test_paragraphs_are_the_papers_paragraphs(page):
 
 def test_the_lettered_principles_are_a_list(page):
     items = page("mutually-beneficial-rationale/index.html").select("article ul > li[id^='p-']")
-    assert [" ".join(item.get_text(" ").split())[:4] for item in items] == [
-        "¶ a)",
-        "¶ b)",
-        "¶ c)",
-        "¶ d)",
-        "¶ e)",
+    # each opens with its number, the edition's permalink, then the paper's letter
+    assert [" ".join(item.get_text(" ").split())[:5] for item in items] == [
+        "7 a) ",
+        "8 b) ",
+        "9 c) ",
+        "10 d)",
+        "11 e)",
     ]
 
 

@@ -93,7 +93,7 @@ def test_each_apparatus_entry_is_an_entry_of_its_own_after_the_text(page, docs, 
 
 
 def test_the_edition_s_own_pages_are_searched_by_heading(page, docs):
-    headings = page("about/index.html").select("article h1[id], article h2[id]")
+    headings = page("about/index.html").select("article h1[id], article h2[id], article h3[id]")
     assert [doc["kind"] for location, doc in docs.items() if location.startswith("about/#")] == [
         "edition"
     ] * len(headings)

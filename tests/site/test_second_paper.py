@@ -291,7 +291,8 @@ def test_paragraphs_have_ids_in_reading_order_each_with_a_permalink(parsed, page
     for element, markdown in zip(numbered, page.paragraphs, strict=False):
         permalink = element.find("a", recursive=False)
         assert "paragraph-link" in permalink["class"]
-        assert (permalink["href"], permalink.get_text()) == (f"#{element['id']}", "¶")
+        number = element["id"].removeprefix("p-")  # the link shows the paragraph's number
+        assert (permalink["href"], permalink.get_text()) == (f"#{element['id']}", number)
         assert reading(element) == plain(markdown)
 
 
@@ -401,10 +402,13 @@ def test_the_epub_is_built_under_the_name_its_configuration_gives(second_site):
     assert [h2.get_text() for h2 in every("h2")][: len(CHAPTERS)] == [
         chapter.title for chapter in CHAPTERS
     ]
-    notes = every("aside", role="doc-footnote")
+    notes = every("div", **{"epub:type": "endnote"})
+    for note in notes:  # each note's number, a link back to its marker, is the edition's
+        note.find("a", role="doc-backlink").decompose()
     assert [" ".join(note.get_text().split()) for note in notes] == [
         plain(text) for page in TEXT_PAGES for text in page.notes.values()
     ]
+    assert len(every("a", **{"epub:type": "noteref"})) == len(notes)
 
 
 def test_search_has_one_entry_per_paragraph_and_per_note(second_site):

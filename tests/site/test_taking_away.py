@@ -1,23 +1,22 @@
-"""The About page, the editor's notes, reporting an error, the one-page paper and the EPUB."""
+"""The About page, the editor's notes, reporting an error and the one-page paper.
+
+The EPUB is tests/site/test_epub.py's.
+"""
 
 from __future__ import annotations
 
 import copy
 import json
 import re
-import shutil
-import subprocess
-import warnings
-import zipfile
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
 from edition.bibliography import load_bibliography
 from edition.editors_notes import EDITORS_NOTES_FILE, load_editors_notes
 from edition.source import words
+from edition.whole_paper import one_page_id
 from tests.support.paper import the_source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,13 +78,50 @@ def test_the_about_page_lists_every_editor_s_note_with_a_link_to_it(page):
         assert note.words in item.get_text()
 
 
+def test_the_about_page_offers_the_source_text_as_it_is(page, site):
+    link = page("about/index.html").select_one(".source-download a[download]")
+    published = (site / "about" / link["href"]).resolve()
+    assert published.read_bytes() == (ROOT / "source" / published.name).read_bytes()
+    assert link.get_text() == f"source/{published.name}"
+
+
+def test_the_about_page_lists_every_join_and_escape_each_linked_to_its_paragraph(page, site):
+    about = page("about/index.html")
+    joins = about.select("h3#departures-joins + ol > li")
+    escapes = about.select("h3#departures-escapes + ol > li")
+    assert len(joins) == len(PAPER.joins) == 10
+    assert len(escapes) == len(PAPER.escapes) == 1
+    for item, seam in [
+        *zip(
+            joins,
+            [" ".join(words(j.end_of_first + j.glue + j.start_of_second)) for j in PAPER.joins],
+            strict=True,
+        ),
+        *zip(escapes, [escape.printed for escape in PAPER.escapes], strict=True),
+    ]:
+        href = item.a["href"]
+        path, _, anchor = href.partition("#")
+        built = (site / "about" / path / "index.html").resolve().relative_to(site.resolve())
+        paragraph = page(str(built)).find(id=anchor)
+        text = " ".join(authors_words(paragraph)) if " " in seam else paragraph.get_text()
+        assert seam.split(" ", 1)[-1] in text, href  # the seam (its first word may be cut)
+    glued = [item for item in joins if "joined without a space" in item.get_text()]
+    assert [item.a["href"] for item in glued] == ["../alliance-adaptation/#p-19"]
+    assert "“…and counter-proliferation and counter-” and “terrorism operations." in (
+        glued[0].get_text()
+    )
+    assert [code.get_text() for code in escapes[0].select("code")] == ["U.S.\\$11", "U.S.$11"]
+
+
 # Editor's notes
 
 
+@pytest.mark.parametrize("on_one_page", [False, True], ids=["own-page", "whole-paper"])
 @pytest.mark.parametrize("note", EDITORS_NOTES, ids=lambda note: note.note_id)
-def test_each_editor_s_note_stands_beside_its_words(page, note):
-    soup = page(built_page(note.page))
-    holder = soup.find(id=note.anchor)
+def test_each_editor_s_note_stands_beside_its_words(page, note, on_one_page):
+    soup = page("paper/index.html" if on_one_page else built_page(note.page))
+    anchor = one_page_id(note.page, note.anchor) if on_one_page else note.anchor
+    holder = soup.find(id=anchor)
     marker = holder.find(id=note.marker_id)
     assert marker.name == "a" and "edition-added" in marker["class"]
     assert marker["href"] == f"#{note.note_id}" and marker.get_text() == ""
@@ -101,8 +137,19 @@ def test_each_editor_s_note_stands_beside_its_words(page, note):
     assert aside.name == "aside" and aside["role"] == "note"
     assert {"editor-note", "edition-added"} <= set(aside["class"])
     assert aside["aria-label"] == f"Editor's note {note.number}"
+    assert aside.select_one(".editor-note-label").get_text() == f"Editor’s note {note.number}."
     assert " ".join(note.remark.split()) in " ".join(aside.get_text().split())
-    assert aside.find_parent(id=note.anchor) or aside.find_previous_sibling(id=note.anchor)
+    assert aside.find_parent(id=anchor) or aside.find_previous_sibling(id=anchor)
+
+
+def test_the_bibliography_s_entry_that_departs_from_note_16_carries_the_mark_and_the_reason(page):
+    entry = page("bibliography/index.html").find(id="scm2004communique")
+    marker = entry.select_one("a.editor-note-ref")
+    aside = entry.select_one("aside.editor-note")
+    assert marker and aside and "edition-added" in aside["class"]
+    reason = " ".join(aside.get_text().split())
+    assert "October 22, 2005" in reason and "Oct2004" in reason  # note 16's date, the evidence
+    assert "October 22, 2005" in PAPER.notes[16]
 
 
 def test_editor_s_notes_never_renumber_the_author_s_notes(page):
@@ -151,9 +198,23 @@ def test_the_one_page_paper_has_the_cover_the_four_sections_and_the_bibliography
     article = soup.select_one("article")
     assert article.select_one("h1#title")
     assert [h["id"] for h in article.select("h2")][:4] == SLUGS
-    assert article.select_one("h2#notes") and article.select_one("h2#bibliography")
+    assert article.select_one("h2#bibliography")
     keys = set(load_bibliography(ROOT / "references.bib").entries)
     assert {li["id"] for li in article.select(".bibliography li")} == keys
+
+
+def test_on_the_one_page_paper_each_section_s_notes_follow_it(page):
+    article = page("paper/index.html").select_one("article")
+    parts = article.select("section.paper-part")
+    assert [part["data-part"] for part in parts] == ["title-page", *SLUGS, "bibliography"]
+    for part in parts:
+        markers = [a["href"].removeprefix("#") for a in part.select("a.footnote-ref")]
+        notes = [li["id"] for li in part.select("div.footnote li")]
+        assert notes == markers, part["data-part"]  # each note after its section, in order
+        heading = part.select_one(f"h3#{part['data-part']}-notes")
+        assert (heading is not None) == (bool(notes) and part["data-part"] != "title-page")
+    assert len(article.select("div.footnote li")) == 22
+    assert not article.select(":scope > div.footnote")  # no list left at the end
 
 
 def test_the_one_page_paper_has_every_word_of_every_section_in_order(page):
@@ -199,96 +260,3 @@ def test_the_one_page_paper_s_paragraphs_cite_the_section_pages(page):
 def test_the_one_page_paper_is_not_searched_twice(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [doc for doc in index["docs"] if doc["location"].startswith("paper/")]
-
-
-# The EPUB
-
-
-@pytest.fixture(scope="module")
-def epub(site) -> zipfile.ZipFile:
-    with zipfile.ZipFile(site / EPUB) as book:
-        yield book
-
-
-def test_the_home_page_links_the_epub(page, site):
-    link = page("index.html").select_one("article a.epub-download")
-    assert link["href"] == EPUB and (site / EPUB).is_file()
-
-
-def test_the_epub_is_built_as_epub_requires(epub):
-    first = epub.infolist()[0]
-    assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
-    assert epub.read("mimetype") == b"application/epub+zip"
-    container = BeautifulSoup(epub.read("META-INF/container.xml"), "xml")
-    opf_path = container.find("rootfile")["full-path"]
-    opf = BeautifulSoup(epub.read(opf_path), "xml")
-    assert opf.package["version"] == "3.0"
-    metadata = {
-        tag.name: tag.get_text() for tag in opf.metadata.find_all(True) if tag.prefix == "dc"
-    }
-    assert metadata["title"] == "Strengthening the U.S.-ROK Alliance"
-    assert metadata["creator"] == "Scott Snyder"
-    assert metadata["date"] == "2009-02"
-    assert metadata["publisher"] == "Center for U.S.-Korea Policy, The Asia Foundation"
-    assert metadata["language"] == "en-US"
-    nav = opf.manifest.find("item", properties=re.compile(r"\bnav\b"))
-    assert nav and nav["href"] in {Path(name).name for name in epub.namelist()} | {
-        str(Path(name).relative_to(Path(opf_path).parent))
-        for name in epub.namelist()
-        if name.startswith(str(Path(opf_path).parent))
-    }
-
-
-def test_the_epub_passes_epubcheck(site):
-    epubcheck = shutil.which("epubcheck")
-    if epubcheck is None:
-        pytest.fail("epubcheck not found: install it (apt-get install epubcheck); .ci/run does")
-    command = (
-        ["java", "-jar", epubcheck] if Path(epubcheck).read_bytes()[:2] == b"PK" else [epubcheck]
-    )
-    result = subprocess.run(
-        [*command, str(site / EPUB)], capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def epub_text(epub: zipfile.ZipFile) -> BeautifulSoup:
-    parts = [
-        name for name in sorted(epub.namelist()) if name.endswith(".xhtml") and "nav" not in name
-    ]
-    with warnings.catch_warnings():  # XHTML read as HTML, for its classes
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        return BeautifulSoup("".join(epub.read(name).decode() for name in parts), "lxml")
-
-
-def test_the_epub_has_the_22_notes_with_the_paper_s_numbers_and_words(epub):
-    text = epub_text(epub)
-    markers = [a.get_text() for a in text.select("a.footnote-ref")]
-    assert markers == [str(n) for n in range(1, 23)]
-    notes = text.select("aside[role='doc-footnote']")
-    assert len(notes) == 22
-    for marker, note in zip(text.select("a.footnote-ref"), notes, strict=False):
-        assert note["id"] == marker["href"].removeprefix("#")
-        number = int(marker.get_text())
-        kept = copy.copy(note)
-        for back in kept.select(".footnote-back"):
-            back.decompose()
-        assert words(kept.get_text()) == words(PAPER.notes[number]), number
-
-
-def test_the_epub_has_every_paragraph_of_the_paper_and_the_bibliography(epub):
-    text = epub_text(epub)
-    body = copy.copy(text)
-    for notes in body.select("section.footnotes, #refs, a.footnote-ref"):
-        notes.decompose()
-    on_page = words(body.get_text(" "))
-    expected = [
-        w
-        for section in PAPER.sections
-        for text_ in [section.title, *section.paragraphs]
-        for w in words(text_)
-    ]
-    start = on_page.index(expected[0])
-    assert on_page[start : start + len(expected)] == expected
-    keys = set(load_bibliography(ROOT / "references.bib").entries)
-    assert {div["id"].removeprefix("ref-") for div in text.select("#refs > div")} == keys

@@ -66,8 +66,7 @@ def test_the_archived_copy_follows_the_link_and_keeps_the_text_after_it():
         '<span class="archived-copy edition-added"> [<a class="edition-added" '
         'href="https://web.archive.org/web/20080421/http://example.gov/a.html" rel="noopener" '
         'aria-label="Archived copy of http://example.gov/a.html at the Internet Archive, as of '
-        'April 21, 2008" title="Archived copy of http://example.gov/a.html at the Internet '
-        'Archive, as of April 21, 2008">archived copy</a>]</span> (accessed April 21, 2008). '
+        'April 21, 2008">archived copy</a>]</span> (accessed April 21, 2008). '
         '<a href="../bibliography/#consulted">A</a></p></li>'
     )
 

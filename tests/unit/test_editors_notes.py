@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from markdown.serializers import to_html_string
 
+from edition.bibliography import load_bibliography
 from edition.editors_notes import (
     EDITORS_NOTES_FILE,
     EditorNote,
@@ -53,7 +54,7 @@ def test_entries_are_numbered_in_the_order_of_the_file():
         ({"page": "x"}, "must be a list"),
         ([{"page": "introduction.md"}], "exactly the fields"),
         ([entry(words="  ")], "non-empty"),
-        ([entry(anchor="#p-1")], "must be a paragraph (p-7) or a note (fn:16)"),
+        ([entry(anchor="#p-1")], "must be a paragraph (p-7), a note (fn:16) or"),
     ],
 )
 def test_mistakes_in_the_file_are_named(entries, complaint):
@@ -122,7 +123,7 @@ def test_the_markers_and_asides_are_the_edition_s_and_not_footnotes():
     marker, aside = note_html(note)
     assert marker == (
         '<a aria-label="Editor\'s note 3" class="editor-note-ref edition-added" '
-        'href="#ed-3" id="ed-ref-3" title="Editor\'s note 3"></a>'
+        'href="#ed-3" id="ed-ref-3"></a>'
     )
     assert aside.startswith(
         '<aside aria-label="Editor\'s note 3" class="editor-note edition-added" '
@@ -201,13 +202,27 @@ def source_paragraph(page: str, anchor: str) -> str:
     return paragraphs[number - 1]
 
 
-@pytest.mark.parametrize("note", NOTES, ids=lambda note: f"ed-{note.number}")
+PASSAGE_NOTES = [note for note in NOTES if not note.is_on_entry]
+
+
+@pytest.mark.parametrize("note", PASSAGE_NOTES, ids=lambda note: f"ed-{note.number}")
 def test_each_editor_s_note_quotes_words_the_paper_prints_there(note):
     if note.anchor.startswith("fn:"):
         text = PAPER.notes[int(note.anchor.removeprefix("fn:"))]
     else:
         text = source_paragraph(note.page, note.anchor)
     assert note.words in text
+
+
+def test_the_bibliography_s_departure_from_note_16_is_noted_on_its_entry():
+    on_entries = [note for note in NOTES if note.is_on_entry]
+    assert [(note.page, note.anchor, note.place) for note in on_entries] == [
+        ("bibliography.md", "scm2004communique", "the entry")
+    ]
+    entry = load_bibliography(ROOT / "references.bib").entries["scm2004communique"]
+    assert entry.fields["date"] == "2004-10-22"
+    assert on_entries[0].words == "October 22, 2004" not in PAPER.notes[16]
+    assert "October 22, 2005" in PAPER.notes[16] and "2005" in on_entries[0].remark
 
 
 def test_the_known_slips_are_noted():

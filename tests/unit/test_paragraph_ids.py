@@ -19,12 +19,12 @@ def test_rewording_a_paragraph_keeps_every_id():
     assert after.endswith("Three.\n{ #p-3 }")
 
 
-def test_a_permalink_opens_each_numbered_paragraph():
+def test_a_permalink_showing_its_number_opens_each_numbered_paragraph():
     html = convert("Text\n{ #p-7 }\n\nOther", ["edition-permalinks"], build=paper_build())
     # Python-Markdown writes an element's attributes in alphabetical order
     assert html == (
         '<p id="p-7"><a aria-label="Permanent link to paragraph 7" '
-        'class="paragraph-link edition-added" href="#p-7">¶</a>Text</p>\n<p>Other</p>'
+        'class="paragraph-link edition-added" href="#p-7">7</a>Text</p>\n<p>Other</p>'
     )
 
 
@@ -33,7 +33,7 @@ def test_a_numbered_list_item_gets_a_permalink_and_a_page_outside_the_paper_none
     html = convert(markdown, ["edition-permalinks"], build=paper_build())
     assert (
         '<li id="p-3"><a aria-label="Permanent link to paragraph 3" '
-        'class="paragraph-link edition-added" href="#p-3">¶</a>b) two</li>'
+        'class="paragraph-link edition-added" href="#p-3">3</a>b) two</li>'
     ) in html
     assert html.count("paragraph-link") == 2
     assert "paragraph-link" not in convert(

@@ -1,4 +1,4 @@
-"""The one-page edition and the EPUB's Markdown, put together from the chapter files."""
+"""The one-page edition, put together from the chapter files, and its parts' notes."""
 
 from __future__ import annotations
 
@@ -11,11 +11,10 @@ from edition.errors import EditionError
 from edition.whole_paper import (
     Chapter,
     chapter_for_one_page,
-    epub_markdown,
-    escape_lettered_items,
+    one_page_id,
+    one_page_markdown,
     read_chapters,
     read_title_page,
-    without_citation_blocks,
 )
 from tests.unit.steps import load_step
 from tests.unit.treeprocessors import convert, paper_build, tree
@@ -58,9 +57,13 @@ def test_the_cover_and_note_1_come_from_the_home_page():
 
 def test_on_one_page_paragraphs_get_their_own_ids_and_cite_the_chapter_page():
     one_page = chapter_for_one_page(CHAPTER)
-    assert one_page.startswith("## Introduction { #introduction }")
+    assert one_page.startswith(
+        '<section class="paper-part" data-part="introduction" markdown>\n\n'
+        "## Introduction { #introduction }"
+    )
+    assert one_page.endswith("</section>")
     link = (
-        "[¶](introduction.md#p-{n}){{ .paragraph-link .edition-added "
+        "[{n}](introduction.md#p-{n}){{ .paragraph-link .edition-added "
         'aria-label="Paragraph {n} of this section, on its own page" }}'
     )
     assert f"{link.format(n=1)}First.[^2]\n{{ #introduction-p-1 }}" in one_page
@@ -71,19 +74,57 @@ def test_on_one_page_paragraphs_get_their_own_ids_and_cite_the_chapter_page():
     assert "[^2]: A note, p. 3. [@key1; @key2]" in one_page  # the notes hook links them
 
 
-def test_the_epub_keeps_the_author_s_notes_and_letters():
-    assert without_citation_blocks(CHAPTER.body).endswith("[^2]: A note, p. 3.\n")
-    assert escape_lettered_items("- a) one\n- b) two") == "- a\\) one\n- b\\) two"
-    book = epub_markdown(HOME, [CHAPTER], title="Title", metadata_yaml="title: Title")
-    assert book.startswith(
-        "---\ntitle: Title\n---\n\n# Title {#paper}\n\n::: {.author-line}\n"
-        "A. Author\n\n*Somewhere*[^1]\n:::"
+def test_a_paragraph_s_id_on_one_page_names_its_chapter_and_notes_and_entries_keep_theirs():
+    assert one_page_id("alliance-adaptation.md", "p-19") == "alliance-adaptation-p-19"
+    assert one_page_id("alliance-adaptation.md", "fn:16") == "fn:16"
+    assert one_page_id("bibliography.md", "scm2004communique") == "scm2004communique"
+
+
+def test_the_one_page_paper_is_the_title_page_then_each_section_in_its_part():
+    whole = one_page_markdown(HOME, [CHAPTER], "CLOSING")
+    title_page = whole.index('<section class="paper-part" data-part="title-page" markdown>')
+    assert (
+        title_page < whole.index("[^1]: The first note.") < whole.index('data-part="introduction"')
     )
-    assert "## Introduction { #introduction }" in book
-    assert book.index("## Bibliography {#bibliography}\n\n::: {#refs}\n:::") < book.index(
-        "[^1]: The first note."
-    )
-    assert "@key" not in book
+    assert whole.rstrip().endswith("CLOSING")
+
+
+whole_paper = load_step("whole_paper")
+PAGE = (
+    '<section class="paper-part" data-part="title-page"><p>Cover<sup id="fnref:1">'
+    '<a class="footnote-ref" href="#fn:1">1</a></sup></p></section>'
+    '<section class="paper-part" data-part="introduction"><h2 id="introduction">Intro</h2>'
+    '<p>A<sup id="fnref:3"><a class="footnote-ref" href="#fn:3">3</a></sup>'
+    '<sup id="fnref:2"><a class="footnote-ref" href="#fn:2">2</a></sup></p></section>'
+    '<section class="paper-part" data-part="bibliography"><h2 id="bibliography">B</h2></section>'
+    '<div class="footnote"><hr /><ol><li id="fn:1">One</li><li id="fn:2">Two</li>'
+    '<li id="fn:3">Three</li></ol></div>'
+)
+
+
+def test_each_part_s_notes_follow_the_part_and_the_page_s_one_list_goes():
+    root = tree(PAGE)
+    whole_paper.deal_out_notes(root, {"introduction": "Intro"})
+    parts = {part.get("data-part"): part for part in root.iter("section")}
+    assert [li.get("id") for li in parts["title-page"].iter("li")] == ["fn:1"]
+    assert [li.get("id") for li in parts["introduction"].iter("li")] == ["fn:3", "fn:2"]
+    heading = parts["introduction"].find("h3")
+    assert (heading.get("id"), heading.text) == ("introduction-notes", "Notes")
+    assert heading.get("class") == "edition-added"  # a heading of the edition, not the paper
+    assert parts["title-page"].find("h3") is None  # the cover's note follows it, as at home
+    notes = parts["introduction"].find("div")
+    assert (notes.get("class"), notes.get("role")) == ("footnote", "doc-endnotes")
+    assert notes.get("aria-label") == "Notes to Intro"
+    assert not list(parts["bibliography"].iter("li"))
+    assert [div for div in root if div.tag == "div"] == []
+
+
+def test_a_note_no_part_cites_stays_in_the_page_s_list_and_is_there_once():
+    root = tree(PAGE.replace('href="#fn:2"', 'href="#fn:9"'))
+    whole_paper.deal_out_notes(root, {})
+    left = [div for div in root if div.tag == "div"][0]
+    assert [li.get("id") for li in left.iter("li")] == ["fn:2"]
+    assert sum(1 for li in root.iter("li") if li.get("id") == "fn:3") == 1
 
 
 def test_a_report_link_names_the_section_and_the_paragraph():
@@ -122,7 +163,7 @@ def test_each_numbered_paragraph_gets_a_report_link_after_its_permalink():
     result = convert(markdown, ["edition-permalinks", "edition-report-links"], build=paper_build())
     assert result.count('class="report-error edition-added"') == 2
     first = result.split("</p>")[0]
-    assert first.index("¶</a>") < first.index('class="report-error') < first.index("Text.")
+    assert first.index(">1</a>") < first.index('class="report-error') < first.index("Text.")
     assert 'aria-label="Report an error in paragraph 2"' in result
     assert "&amp;body=" in result
     assert "Not numbered.</p>" in result and result.endswith("<p>Not numbered.</p>")

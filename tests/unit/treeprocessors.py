@@ -55,7 +55,12 @@ def paper_build(*, report_error_url: str | None = "https://x.org/new", section: 
     )
     return SimpleNamespace(
         page=page,
-        options=SimpleNamespace(report_error_url=report_error_url),
+        options=SimpleNamespace(
+            report_error_url=report_error_url,
+            home_page="index.md",
+            whole_paper_page="paper.md",
+            bibliography_page="bibliography.md",
+        ),
         chapter_title=lambda src_uri: "S",
         source_of=lambda page: f"docs/{page.file.src_uri}",
     )
