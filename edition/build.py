@@ -56,6 +56,8 @@ class Build:
     page: Page | None = None
     # note label -> the works its [@key] block cites, for the page being converted:
     page_note_keys: dict[str, list[str]] = field(default_factory=dict)
+    # Ids a treeprocessor adds after MkDocs' anchor collector (5), for the page being converted:
+    late_anchors: set[str] = field(default_factory=set)
     # What the apparatus steps render where a page holds `<!-- edition:NAME -->`:
     fillers: dict[str, Callable[[Page], list[etree.Element]]] = field(default_factory=dict)
     fills: dict[str, list[etree.Element]] = field(default_factory=dict)  # the current page's

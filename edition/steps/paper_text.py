@@ -56,4 +56,5 @@ class CurrentPage(Step):
     ) -> str | None:
         self.build.page = page
         self.build.page_note_keys = {}
+        self.build.late_anchors = set()
         return None

@@ -26,6 +26,7 @@ from edition.whole_paper import TITLE_PAGE_PART, one_page_markdown, part
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
     from edition.build import Build
 
@@ -101,10 +102,22 @@ class SectionNotes(Treeprocessor):
             return
         titles = {chapter.slug: chapter.title for chapter in self.build.chapters}
         deal_out_notes(root, titles)
+        # The Notes headings come after the anchor collector: the step adds their ids.
+        self.build.late_anchors = {
+            heading.get("id", "")
+            for heading in root.iter("h3")
+            if heading.get("id", "").endswith("-notes")
+        }
 
 
 class WholePaper(Step):
     name = "whole_paper"
+
+    def page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if page.file.src_uri == self.build.options.whole_paper_page and page.present_anchor_ids:
+            page.present_anchor_ids.update(self.build.late_anchors)
+        return None
+
     after = {
         "paper_text": "the paper is read from the chapters before this page repeats them",
         "bibliography": "the notes that cite a work are counted once, on their own pages",
