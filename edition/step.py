@@ -12,8 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from markdown.treeprocessors import Treeprocessor
+
 if TYPE_CHECKING:
     from jinja2 import Environment
+    from markdown import Markdown
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -87,3 +90,11 @@ class Step:
 
     def build_error(self, error: Exception) -> None:
         return None
+
+
+class BuildTreeprocessor(Treeprocessor):
+    """A treeprocessor of a step, given the build's state (the page being converted, ...)."""
+
+    def __init__(self, md: Markdown, build: Build) -> None:
+        super().__init__(md)
+        self.build = build

@@ -15,14 +15,12 @@ import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING, NamedTuple
 
-from markdown.treeprocessors import Treeprocessor
-
 from edition.citation import MONTHS
+from edition.step import BuildTreeprocessor
 
 if TYPE_CHECKING:
     from pybtex.database import BibliographyData
 
-    from edition.build import Build
 
 WAYBACK = "https://web.archive.org/web"
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -118,12 +116,8 @@ def add_archived_copies(
     return added
 
 
-class ArchivedCopies(Treeprocessor):
+class ArchivedCopies(BuildTreeprocessor):
     """Find the notes (li#fn:N) and the bibliography entries (li with a bib key as id)."""
-
-    def __init__(self, md, build: Build) -> None:
-        super().__init__(md)
-        self.build = build
 
     def run(self, root: etree.Element) -> None:
         bibliography = self.build.bibliography

@@ -13,17 +13,14 @@ import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 
-from markdown.treeprocessors import Treeprocessor
-
 from edition.errors import EditionError
-from edition.step import Step
+from edition.step import BuildTreeprocessor, Step
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from edition.build import Build
 
 PLACEHOLDER = re.compile(r"^<!-- edition:([a-z-]+) -->$", re.MULTILINE)
 FILL_ATTRIBUTE = "data-edition-fill"
@@ -48,12 +45,8 @@ def mark_placeholders(markdown: str, known: set[str]) -> tuple[str, list[str]]:
     return PLACEHOLDER.sub(mark, markdown), names
 
 
-class Fill(Treeprocessor):
+class Fill(BuildTreeprocessor):
     """Replace each placeholder element with what its step renders."""
-
-    def __init__(self, md, build: Build) -> None:
-        super().__init__(md)
-        self.build = build
 
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):

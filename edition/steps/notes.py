@@ -19,7 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 from edition.bibliography import short_label
 from edition.errors import EditionError
 from edition.notes import CITATION_BLOCK, NOTE_DEFINITION, Note, check_notes
-from edition.step import Step
+from edition.step import BuildTreeprocessor, Step
 from edition.templates import fragment
 
 if TYPE_CHECKING:
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
     from pybtex.database import BibliographyData
-
-    from edition.build import Build
 
 
 class NoteNumbers(Treeprocessor):
@@ -98,12 +96,8 @@ def add_sources(note: etree.Element, sources: etree.Element) -> None:
     note.append(sources)
 
 
-class NoteSources(Treeprocessor):
+class NoteSources(BuildTreeprocessor):
     """Link each note to the works its `[@key]` block cited (read by the step `notes`)."""
-
-    def __init__(self, md, build: Build) -> None:
-        super().__init__(md)
-        self.build = build
 
     def run(self, root: etree.Element) -> None:
         bibliography = self.build.bibliography

@@ -15,17 +15,14 @@ import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 
-from markdown.treeprocessors import Treeprocessor
-
 from edition.paragraphs import number_paragraphs
-from edition.step import Step
+from edition.step import BuildTreeprocessor, Step
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from edition.build import Build
 
 PARAGRAPH_ID = re.compile(r"^p-(\d+)$")
 
@@ -60,11 +57,7 @@ def add_permalink(paragraph: etree.Element, number: int) -> etree.Element:
     return link
 
 
-class Permalinks(Treeprocessor):
-    def __init__(self, md, build: Build) -> None:
-        super().__init__(md)
-        self.build = build
-
+class Permalinks(BuildTreeprocessor):
     def run(self, root: etree.Element) -> None:
         if not is_paper_section(self.build.page):
             return

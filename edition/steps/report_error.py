@@ -14,16 +14,12 @@ import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
-from markdown.treeprocessors import Treeprocessor
-
-from edition.step import Step
+from edition.step import BuildTreeprocessor, Step
 from edition.steps.paragraph_ids import is_paper_section, numbered_paragraphs
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
-
-    from edition.build import Build
 
 
 def issue_link(issue_url: str, *, title: str, body: str) -> str:
@@ -50,12 +46,8 @@ def page_issue(issue_url: str, *, page_title: str, address: str) -> str:
     return issue_link(issue_url, title=f"Error on the page “{page_title}”", body=body)
 
 
-class ReportLinks(Treeprocessor):
+class ReportLinks(BuildTreeprocessor):
     """Put a "report an error" link after each numbered paragraph's permalink."""
-
-    def __init__(self, md, build: Build) -> None:
-        super().__init__(md)
-        self.build = build
 
     def run(self, root: etree.Element) -> None:
         page, issue_url = self.build.page, self.build.options.report_error_url

@@ -16,10 +16,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 
-from markdown.treeprocessors import Treeprocessor
-
 from edition.errors import EditionError
-from edition.step import Step
+from edition.step import BuildTreeprocessor, Step
 from edition.templates import fragment
 from edition.whole_paper import TITLE_PAGE_PART, one_page_markdown, part
 
@@ -28,7 +26,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from edition.build import Build
 
 # Python-Markdown's footnotes extension writes the notes where this line stands.
 FOOTNOTES_PLACE = "///Footnotes Go Here///"
@@ -89,12 +86,8 @@ def deal_out_notes(root: etree.Element, titles: dict[str, str]) -> None:
             break
 
 
-class SectionNotes(Treeprocessor):
+class SectionNotes(BuildTreeprocessor):
     """On the one-page paper, each part's notes after the part."""
-
-    def __init__(self, md, build: Build) -> None:
-        super().__init__(md)
-        self.build = build
 
     def run(self, root: etree.Element) -> None:
         page = self.build.page
