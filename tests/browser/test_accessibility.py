@@ -155,22 +155,54 @@ def test_an_open_glossary_expansion_has_no_axe_violation(browser, server, scheme
     assert [violation["id"] for violation in result["violations"]] == []
 
 
+AUDIT_ONE = "(element, tags) => axe.run(element, {runOnly: {type: 'tag', values: tags}})"
+
+
+def violations_in(result: dict) -> list[str]:
+    return [
+        f"{violation['id']}: {node['target']}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("query", ["OPCON", "Lee Myung-bak"])
 def test_open_search_results_have_no_axe_violation(browser, server, scheme, query):
+    """The results as shown, and each one as it is tinted under the pointer and under focus."""
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
     tab = context.new_page()
     tab.goto(url(server, "introduction/index.html"))
     tab.click("input.md-search__input")
     answer = ask(tab, query)
+    wait_until_settled(tab)  # the search box widens and its results fade in: audit them once still
     tab.add_script_tag(path=str(AXE))
-    result = tab.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS[scheme]
-    )
+    found = {
+        "shown": violations_in(
+            tab.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS[scheme]
+            )
+        )
+    }
+    links = tab.locator("a.md-search-result__link:visible")  # not those folded under "more"
+    # The tint is one rule for every result: the first few hold a page's title and passages
+    tinted = range(min(links.count(), 5))
+    for index in tinted:
+        link = links.nth(index)
+        link.hover()
+        wait_until_settled(tab)  # the tint fades in
+        found[f"result {index + 1} under the pointer"] = violations_in(
+            link.evaluate(AUDIT_ONE, WCAG_TAGS)
+        )
+    tab.mouse.move(0, 0)
+    for index in tinted:
+        link = links.nth(index)
+        link.focus()
+        wait_until_settled(tab)
+        found[f"result {index + 1} under focus"] = violations_in(
+            link.evaluate(AUDIT_ONE, WCAG_TAGS)
+        )
     context.close()
     assert answer["first"] is not None and answer["first"]["marks"]
-    assert [
-        f"{violation['id']}: {node['target']}"
-        for violation in result["violations"]
-        for node in violation["nodes"]
-    ] == []
+    assert len(tinted) > 1
+    assert {state: lines for state, lines in found.items() if lines} == {}
