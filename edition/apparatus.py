@@ -205,7 +205,7 @@ def load_data(path: Path | str, *, fields: dict[str, bool], name: str | None = N
     path = Path(path)
     name = name or f"data/{path.name}"
     try:
-        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        entries = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=SAFE_LOADER)
     except FileNotFoundError:
         raise EditionError("is missing; create it (a YAML list of entries)", file=name) from None
     except UnicodeDecodeError:

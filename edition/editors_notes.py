@@ -74,9 +74,19 @@ def load_editors_notes(
     `name` is the file as the editor knows it (data/editors_notes.yml).
     """
     try:
-        entries = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise EditionError(f"cannot be read: {' '.join(str(error).split())}", file=name) from None
+        entries = yaml.load(Path(path).read_text(encoding="utf-8-sig"), Loader=SAFE_LOADER)
+    except UnicodeDecodeError:
+        raise EditionError("is not UTF-8 text; save it as UTF-8", file=name) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or " ".join(str(error).split())
+        raise EditionError(
+            f"is not valid YAML: {problem}; correct the line",
+            file=name,
+            line=mark.line + 1 if mark is not None else None,
+        ) from None
+    except OSError as error:
+        raise EditionError(f"cannot be read: {error.strerror}", file=name) from None
     try:
         return parse_editors_notes(entries)
     except EditionError as error:

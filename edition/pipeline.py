@@ -27,6 +27,7 @@ from edition.steps.archived_copies import ArchivedCopies
 from edition.steps.bibliography import Bibliography
 from edition.steps.bibtex_setup import BibtexSetup
 from edition.steps.cite_this import CiteThisStep
+from edition.steps.content_security import ContentSecurity
 from edition.steps.deferred_scripts import DeferredScripts
 from edition.steps.editors_notes import EditorsNotes, EditorsNotesTree
 from edition.steps.epub import Epub
@@ -46,6 +47,7 @@ from edition.steps.template_cache import TemplateCache
 from edition.steps.timeline import Timeline
 from edition.steps.unique_ids import UniqueIds
 from edition.steps.valid_html import ValidHtml
+from edition.steps.well_formed import WellFormed
 from edition.steps.whole_paper import WholePaper
 
 if TYPE_CHECKING:
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
 STEPS: tuple[type[Step], ...] = (
     BibtexSetup,
     PaperText,
+    WellFormed,
     Notes,
     ParagraphIds,
     FillPlaceholders,
@@ -78,6 +81,7 @@ STEPS: tuple[type[Step], ...] = (
     ExternalLinkTags,
     PageScripts,
     Minify,
+    ContentSecurity,
     TemplateCache,
 )
 
