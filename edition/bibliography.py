@@ -93,7 +93,7 @@ def entry_problem(entry: Entry) -> str | None:
 
 def _check_duplicate_keys(text: str, path: Path) -> None:
     seen: dict[str, int] = {}
-    for match in re.finditer(r"^\s*@\w+\s*[{(]\s*([^,\s]+)\s*,", text, re.MULTILINE):
+    for match in re.finditer(r"^[ \t]*@\w+\s*[{(]\s*([^,\s]+)\s*,", text, re.MULTILINE):
         key = match.group(1)
         line = text.count("\n", 0, match.start()) + 1
         if key.lower() in seen:
@@ -106,7 +106,7 @@ def _check_duplicate_keys(text: str, path: Path) -> None:
 
 def _check_entries_are_closed(text: str, path: Path) -> None:
     """Each entry's braces balance before the next entry starts."""
-    starts = [m for m in re.finditer(r"^\s*@(\w+)\s*\{\s*([^,\s]*)", text, re.MULTILINE)]
+    starts = [m for m in re.finditer(r"^[ \t]*@(\w+)\s*\{\s*([^,\s]*)", text, re.MULTILINE)]
     for start, end in zip(starts, starts[1:] + [None], strict=False):
         body = text[start.start() : end.start() if end else len(text)]
         body = re.sub(r"\\[{}]", "", body)

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from edition.apparatus import SAFE_LOADER
-from edition.errors import EditionError
+from edition.errors import EditionError, yaml_mistake
 
 EDITORS_NOTES_FILE = Path("data") / "editors_notes.yml"
 ANCHOR = re.compile(r"^(?:p-\d+|fn:\d+)$")
@@ -78,12 +78,9 @@ def load_editors_notes(
     except UnicodeDecodeError:
         raise EditionError("is not UTF-8 text; save it as UTF-8", file=name) from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or " ".join(str(error).split())
+        problem, line = yaml_mistake(error)
         raise EditionError(
-            f"is not valid YAML: {problem}; correct the line",
-            file=name,
-            line=mark.line + 1 if mark is not None else None,
+            f"is not valid YAML: {problem}; correct the line", file=name, line=line
         ) from None
     except OSError as error:
         raise EditionError(f"cannot be read: {error.strerror}", file=name) from None

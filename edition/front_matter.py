@@ -15,7 +15,7 @@ import yaml
 from mkdocs.utils.meta import YAML_RE
 
 from edition.apparatus import SAFE_LOADER
-from edition.errors import EditionError
+from edition.errors import EditionError, yaml_mistake
 
 OPENING = "---"
 
@@ -34,12 +34,11 @@ def front_matter(content: str) -> dict[str, Any]:
     try:
         meta = yaml.load(block.group(1), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or " ".join(str(error).split())
+        problem, line = yaml_mistake(error)
         raise EditionError(
             f"the front matter is not valid YAML: {problem}; correct it (MkDocs would show it "
             "as text)",
-            line=mark.line + 2 if mark is not None else 2,
+            line=line + 1 if line else 2,  # the YAML starts on the file's second line
         ) from None
     if meta is None:
         return {}

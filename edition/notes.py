@@ -85,8 +85,12 @@ def read_markers(markdown: str) -> list[str]:
     return [match.group(1) for match in NOTE_MARKER.finditer(body)]
 
 
-def check_notes(markdown: str) -> list[Note]:
-    """Return the page's notes, or raise EditionError naming the first mistake."""
+def check_notes(markdown: str, *, line_offset: int = 0) -> list[Note]:
+    """Return the page's notes, or raise EditionError naming the first mistake.
+
+    `line_offset` is how many lines of the file stand before `markdown`, for the
+    line a message names.
+    """
     notes = read_notes(markdown)
     markers = read_markers(markdown)
     defined: dict[str, Note] = {}
@@ -94,7 +98,7 @@ def check_notes(markdown: str) -> list[Note]:
         if note.label in defined:
             raise EditionError(
                 f"note [^{note.label}] is defined twice "
-                f"(first on line {defined[note.label].line}); keep one definition",
+                f"(first on line {defined[note.label].line + line_offset}); keep one definition",
                 line=note.line,
             )
         defined[note.label] = note

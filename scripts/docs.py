@@ -131,7 +131,8 @@ def yaml_problem(error: BaseException, config_file: Path) -> str | None:
     cause = error if isinstance(error, yaml.YAMLError) else error.__context__
     if not isinstance(cause, yaml.YAMLError):
         return None
-    mark = getattr(cause, "problem_mark", None) or getattr(cause, "context_mark", None)
+    # Where an unfinished list or mapping began, else where the parser gave up.
+    mark = getattr(cause, "context_mark", None) or getattr(cause, "problem_mark", None)
     file = Path(mark.name) if mark is not None and mark.name not in ("<unicode string>",) else None
     where = placed(file if file and file.exists() else config_file, mark.line + 1 if mark else None)
     parts = [getattr(cause, "context", None), getattr(cause, "problem", None)]

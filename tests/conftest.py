@@ -35,8 +35,10 @@ PAPER_PAGES = [
 ]
 
 
-def build_site(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run the project's own build command into `site_dir`."""
+def build_site(
+    site_dir: Path, project: Path = ROOT, environment: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the project's own build command into `site_dir`, with `environment` added."""
     return subprocess.run(
         [
             sys.executable,
@@ -48,7 +50,7 @@ def build_site(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProc
         cwd=project,
         text=True,
         capture_output=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environment or {})},
     )
 
 

@@ -31,8 +31,11 @@ COMMENT_OPEN, COMMENT_CLOSE = "<!--", "-->"
 CITATION_BLOCK = re.compile(r"\[@[^\]\n]*\]")
 NOTE_DEFINITION_LINE = re.compile(r"^\[\^[^\]\s]+\]:")
 AUTOLINK = re.compile(r"<(?P<address>(?:https?|ftp)://[^<>]*)>", re.IGNORECASE)
-INLINE_LINK = re.compile(r"(?P<image>!?)\[[^\]\n]*\]\(\s*(?P<target>[^)\n]*?)\s*\)")
-LINK_DEFINITION = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?P<target>\S+)", re.M)
+# A link's target may hold balanced parentheses, as Markdown allows: (javascript:go())
+INLINE_LINK = re.compile(
+    r"(?P<image>!?)\[[^\]\n]*\]\(\s*(?P<target>(?:[^()\n]|\([^()\n]*\))*?)\s*\)"
+)
+LINK_DEFINITION = re.compile(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?P<target>\S.*?)[ \t]*$", re.M)
 LINK_TITLE = re.compile(r"""^(?P<address>\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?$""")
 WEB = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
 VOID_ELEMENTS = {
@@ -218,10 +221,13 @@ def check_addresses(text: str) -> None:
                 line=line,
             )
     for definition in LINK_DEFINITION.finditer(text):
-        problem = address_problem(definition.group("target").strip("<>"))
-        if problem:
+        target = definition.group("target")
+        titled = LINK_TITLE.match(target)
+        address = titled.group("address").strip("<>") if titled else target
+        problem = address_problem(address) if titled else "has a space in it (write %20)"
+        if problem and (titled or WEB.match(target)):
             raise EditionError(
-                f"the address {definition.group('target')} {problem}; correct it",
+                f"the address {address} {problem}; correct it",
                 line=line_at(text, definition.start()),
             )
 
