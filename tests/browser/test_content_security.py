@@ -1,11 +1,12 @@
 """The page is locked down: its Content-Security-Policy lets the edition work and nothing else.
 
-A reader's whole visit is played in Chromium, the policy enforced (Playwright does not
-bypass it): every page, a search typed and followed, a shared search, a note preview, the
-¶ menu and its copies, a Cite this copy, the colour toggle, an abbreviation's tooltip.
-Every `securitypolicyviolation` the page reports is recorded from before its first
-script runs, and there must be none. The same recorder, shown a script and an event
-handler that did not come from the build, records them refused: the test can fail.
+A reader's whole visit is played in Chromium with the policy enforced (`bypass_csp=False`,
+where the other tests let their tools in): every page, a search typed and followed, a
+shared search, a note preview, the ¶ menu and its copies, a Cite this copy, the colour
+toggle, an abbreviation's tooltip. Every `securitypolicyviolation` the page reports is
+recorded from before its first script runs, and there must be none. The same recorder,
+shown a script and an event handler that did not come from the build, records them
+refused: the test can fail.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 @pytest.fixture
 def reader(browser, server):
     """A tab that records every violation of the page's policy, allowed to use the clipboard."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=False)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
     context.add_init_script(RECORD_VIOLATIONS)
     tab = context.new_page()
