@@ -15,6 +15,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -605,6 +606,7 @@ AS_MEANT = [
 ]
 
 
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 # Deploy settings with characters that must be escaped wherever they are written.
 DEPLOYED_AT = {
     "SITE_URL": "https://example.org/a&b/",
@@ -668,6 +670,8 @@ def test_the_deploy_settings_are_written_escaped_and_read_back_whole(meant: Path
         reports = [link["href"] for link in page.select(".report-error-page a, a.report-error")]
         assert reports and all(href.startswith(f"{report}&title=") for href in reports), path
         assert "labels=error&amp;template=x&amp;title=" in raw, path
+    locations = ElementTree.parse(meant / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")
+    assert all(location.text.startswith(site_url) for location in locations)
 
 
 def test_the_unbroken_copy_builds(project: Path):
