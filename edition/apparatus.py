@@ -229,5 +229,5 @@ def load_data(path: Path | str, *, fields: dict[str, bool], name: str | None = N
             )
         for field, required in fields.items():
             if required and not entry.get(field):
-                raise EditionError(f"entry {number} needs a '{field}'", file=name)
+                raise EditionError(f"entry {number} needs the field '{field}'", file=name)
     return entries

@@ -464,6 +464,21 @@ CASES = {
         edit("data/editors_notes.yml", "page: introduction.md", "page: intro.md"),
         "data/editors_notes.yml: entry 2: there is no page docs/intro.md",
     ),
+    "a glossary entry without its expansion": Case(
+        edit("data/glossary.yml", "  expansion: Combined Forces Command\n", ""),
+        "data/glossary.yml: entry 1 needs the field 'expansion'",
+    ),
+    # An error no check foresees (here, a step's own): still one line, naming the page and code
+    "an error in the edition's own code": Case(
+        edit(
+            "edition/steps/glossary.py",
+            "        entries = glossary_entries(",
+            "        raise KeyError('x')\n        entries = glossary_entries(",
+        ),
+        "docs/glossary.md: the build stopped on an error the edition does not describe: "
+        "KeyError: 'x' (at edition/steps/glossary.py:{first}); report it with this line",
+        first=("edition/steps/glossary.py", "raise KeyError('x')"),
+    ),
     # mkdocs.yml and the deploy settings
     "a paper date that is not a month": Case(
         edit("mkdocs.yml", 'date: "2009-02"', 'date: "February 2009"'),
