@@ -4,7 +4,8 @@ Builds of a copy of the project are interrupted (Ctrl-C) or killed at moments dr
 random, measured by how far each has got (the files it has written), and two builds are
 run at once; all the while a watcher reads site/ and notes any moment it was neither the
 old site nor a complete new one. What an earlier build left behind never stops a build,
-and what is published a web server running as another user can read.
+and what is published a web server running as another user can read. The moments' seed is
+in every failure's message; PUBLISHING_SEED=<seed> draws the same moments again.
 """
 
 from __future__ import annotations
