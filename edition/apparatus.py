@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import get_data
 
-from edition.errors import EditionError
+from edition.errors import EditionError, yaml_mistake
 from edition.notes import NOTE_DEFINITION, NOTE_MARKER, read_notes
 from edition.paragraphs import paragraph_id, read_paragraphs
 from edition.source import NOTE_NUMBER, Source
@@ -239,15 +239,13 @@ def load_data(path: Path | str, *, fields: dict[str, bool], name: str | None = N
     path = Path(path)
     name = name or f"data/{path.name}"
     try:
-        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        entries = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=SAFE_LOADER)
     except FileNotFoundError:
         raise EditionError("is missing; create it (a YAML list of entries)", file=name) from None
     except UnicodeDecodeError:
         raise EditionError("is not UTF-8 text; save it as UTF-8", file=name) from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(error, "problem", None) or " ".join(str(error).split())
+        problem, line = yaml_mistake(error)
         raise EditionError(
             f"is not valid YAML: {problem}; correct the line", file=name, line=line
         ) from None
@@ -265,5 +263,5 @@ def load_data(path: Path | str, *, fields: dict[str, bool], name: str | None = N
             )
         for field, required in fields.items():
             if required and not entry.get(field):
-                raise EditionError(f"entry {number} needs a '{field}'", file=name)
+                raise EditionError(f"entry {number} needs the field '{field}'", file=name)
     return entries

@@ -102,9 +102,15 @@ class Build:
                 return chapter.title
         return src_uri
 
+    def line_offset(self, page: Page, markdown: str) -> int:
+        """How many lines of the page's file stand before `markdown` (its front matter)."""
+        content = page.file.content_string
+        return (
+            content[: len(content) - len(markdown)].count("\n") if content.endswith(markdown) else 0
+        )
+
     def place(self, error: EditionError, page: Page, markdown: str) -> EditionError:
         """A mistake found in a page's Markdown, placed in its file at the file's own line."""
-        content = page.file.content_string
-        if error.file is None and error.line and content.endswith(markdown):
-            error.line += content[: len(content) - len(markdown)].count("\n")
+        if error.file is None and error.line:
+            error.line += self.line_offset(page, markdown)
         return error.at(self.source_of(page))

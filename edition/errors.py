@@ -30,6 +30,17 @@ class EditionError(Exception):
         return f"{where}: {self.message}"
 
 
+def yaml_mistake(error: Exception) -> tuple[str, int | None]:
+    """A YAML error as the editor needs it: what is wrong, and the line where it starts.
+
+    PyYAML marks where it gave up (`problem_mark`) and, for an unfinished list or
+    mapping, where that began (`context_mark`): the line to change is the latter.
+    """
+    mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or " ".join(str(error).split())
+    return problem, (mark.line + 1 if mark is not None else None)
+
+
 def build_error(error: EditionError) -> Exception:
     """The error MkDocs stops the build with: the editor's one line, and no traceback."""
     from mkdocs.exceptions import PluginError

@@ -17,6 +17,7 @@ NOTE_MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 NOTE_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$", re.MULTILINE)
 CITATION_BLOCK = re.compile(r"[ \t]*\[(@[^\]]*)\][ \t]*$")
 CITATION_KEY = re.compile(r"^@([a-z0-9_-]+)$")
+PAPER_NUMBER = re.compile(r"^[1-9][0-9]*$")
 
 
 @dataclass
@@ -35,10 +36,13 @@ def parse_citation_block(block: str, *, label: str) -> list[str]:
     for part in block.split(";"):
         match = CITATION_KEY.match(part.strip())
         if not match:
-            raise EditionError(
-                f"note [^{label}]: '{part.strip()}' is not a citation key; "
-                "write [@key] or [@key1; @key2] with keys of a-z, 0-9, _ and -"
+            lower = part.strip().lower()
+            hint = (
+                f"write it in lower case, as references.bib's keys are: [{lower}]"
+                if CITATION_KEY.match(lower)
+                else "write [@key] or [@key1; @key2] with keys of a-z, 0-9, _ and -"
             )
+            raise EditionError(f"note [^{label}]: '{part.strip()}' is not a citation key; {hint}")
         keys.append(match.group(1))
     return keys
 
@@ -50,9 +54,29 @@ def read_notes(markdown: str) -> list[Note]:
         label, text = match.group(1), match.group(2)
         line = markdown.count("\n", 0, match.start()) + 1
         block = CITATION_BLOCK.search(text)
-        keys = parse_citation_block(block.group(1), label=label) if block else []
+        try:
+            keys = parse_citation_block(block.group(1), label=label) if block else []
+        except EditionError as error:
+            error.line = error.line or line
+            raise
         notes.append(Note(label=label, text=text, cited_keys=keys, line=line))
     return notes
+
+
+def check_label(note: Note, paper_numbers: set[int]) -> None:
+    """A note is labelled with the paper's number for it: one of the notes the paper has."""
+    if not PAPER_NUMBER.match(note.label):
+        raise EditionError(
+            f"note [^{note.label}] is not labelled with a number; label it (and its marker) "
+            "with the paper's number for it, as in [^7]",
+            line=note.line,
+        )
+    if paper_numbers and int(note.label) not in paper_numbers:
+        raise EditionError(
+            f"note [^{note.label}]: the paper has no note {note.label} (its notes are "
+            f"{min(paper_numbers)} to {max(paper_numbers)}); label it with the paper's number",
+            line=note.line,
+        )
 
 
 def read_markers(markdown: str) -> list[str]:
@@ -61,8 +85,12 @@ def read_markers(markdown: str) -> list[str]:
     return [match.group(1) for match in NOTE_MARKER.finditer(body)]
 
 
-def check_notes(markdown: str) -> list[Note]:
-    """Return the page's notes, or raise EditionError naming the first mistake."""
+def check_notes(markdown: str, *, line_offset: int = 0) -> list[Note]:
+    """Return the page's notes, or raise EditionError naming the first mistake.
+
+    `line_offset` is how many lines of the file stand before `markdown`, for the
+    line a message names.
+    """
     notes = read_notes(markdown)
     markers = read_markers(markdown)
     defined: dict[str, Note] = {}
@@ -70,7 +98,7 @@ def check_notes(markdown: str) -> list[Note]:
         if note.label in defined:
             raise EditionError(
                 f"note [^{note.label}] is defined twice "
-                f"(first on line {defined[note.label].line}); keep one definition",
+                f"(first on line {defined[note.label].line + line_offset}); keep one definition",
                 line=note.line,
             )
         defined[note.label] = note

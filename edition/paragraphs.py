@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+# attr_list's list on the last line of a block: `{ .class key="value" }` (or `{: ... }`)
+ATTRIBUTE_LIST_LINE = re.compile(r"\n[ ]*\{:?[ ]*(?P<attributes>[^\}\n ][^\n]*?)[ ]*\}[ ]*$")
+GIVES_ID = re.compile(r"(?:^|\s)(?:#|id\s*=)")
 NOT_PARAGRAPH = re.compile(r"^(#|\[\^|<|\{|!!!|\?\?\?|\s|```|---|\*\*\*|\||\*\[)")
 LIST_ITEM = re.compile(r"^(?:[-*+]|\d+\.)\s")
 LIST_ITEM_START = re.compile(r"\n(?=(?:[-*+]|\d+\.)\s)")
@@ -20,6 +23,36 @@ BLOCK_SEPARATOR = re.compile(r"\n[ \t]*\n")
 
 def paragraph_id(number: int) -> str:
     return f"p-{number}"
+
+
+def with_id(paragraph: str, element_id: str) -> str:
+    """The paragraph with the id `element_id`, joined to the attribute list it ends with, if any.
+
+    attr_list reads only a block's last line as its attribute list: a second
+    list after the editor's would leave the editor's as text.
+    """
+    found = ATTRIBUTE_LIST_LINE.search(paragraph)
+    if not found:
+        return f"{paragraph}\n{{ #{element_id} }}"
+    return f"{paragraph[: found.start()]}\n{{ #{element_id} {found.group('attributes')} }}"
+
+
+def given_ids(markdown: str) -> list[tuple[int, str]]:
+    """(line, attribute list) of each paragraph whose attribute list gives it an id itself."""
+    found = []
+    line = 1
+    for block, separator in zip(
+        BLOCK_SEPARATOR.split(markdown), [*BLOCK_SEPARATOR.findall(markdown), ""], strict=True
+    ):
+        if not NOT_PARAGRAPH.match(block) and block.strip():
+            text = block.rstrip()
+            for paragraph in LIST_ITEM_START.split(text) if LIST_ITEM.match(text) else [text]:
+                attributes = ATTRIBUTE_LIST_LINE.search(paragraph)
+                if attributes and GIVES_ID.search(attributes.group("attributes")):
+                    at = line + block[: block.index(paragraph)].count("\n")
+                    found.append((at + paragraph.count("\n"), attributes.group(0).strip()))
+        line += block.count("\n") + separator.count("\n")
+    return found
 
 
 def split_blocks(markdown: str) -> Iterator[tuple[str, list[str] | None]]:
@@ -46,7 +79,7 @@ def number_paragraphs(markdown: str) -> str:
         lines = []
         for paragraph in paragraphs:
             number += 1
-            lines.append(f"{paragraph}\n{{ #{paragraph_id(number)} }}")
+            lines.append(with_id(paragraph, paragraph_id(number)))
         numbered.append("\n".join(lines) + block[len(block.rstrip()) :])
     return "\n\n".join(numbered)
 

@@ -27,6 +27,7 @@ from edition.steps.archived_copies import ArchivedCopies
 from edition.steps.bibliography import Bibliography
 from edition.steps.bibtex_setup import BibtexSetup
 from edition.steps.cite_this import CiteThisStep
+from edition.steps.content_security import ContentSecurity
 from edition.steps.departures import Departures
 from edition.steps.editors_notes import EditorsNotes, EditorsNotesTree
 from edition.steps.epub import Epub
@@ -47,6 +48,7 @@ from edition.steps.template_cache import TemplateCache
 from edition.steps.theme_markup import ThemeMarkup
 from edition.steps.timeline import Timeline
 from edition.steps.unique_ids import UniqueIds
+from edition.steps.well_formed import WellFormed
 from edition.steps.whole_paper import SectionNotes, WholePaper
 
 if TYPE_CHECKING:
@@ -60,6 +62,7 @@ STEPS: tuple[type[Step], ...] = (
     BibtexSetup,
     PaperText,
     CurrentPage,
+    WellFormed,
     Notes,
     ParagraphIds,
     FillPlaceholders,
@@ -80,6 +83,7 @@ STEPS: tuple[type[Step], ...] = (
     UniqueIds,
     ThemeMarkup,
     Minify,
+    ContentSecurity,
     TemplateCache,
 )
 

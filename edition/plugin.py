@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from edition.build import Build
 from edition.citation import paper_facts
-from edition.config import EditionConfig
+from edition.config import EditionConfig, check_site_url
 from edition.errors import EditionError, build_error
 from edition.pipeline import STEPS, TREEPROCESSORS, schedule
 from edition.source import ESCAPABLE
@@ -91,6 +91,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     # Before mkdocs-bibtex reads its options (100): references.bib is checked strictly first.
     @event_priority(100)
     def _prepare(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        guarded(check_site_url, config.site_url)  # before any page or link is made of it
         guarded(bibtex_setup.prepare, config)
         return config
 

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from edition.errors import EditionError
+
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 NOTE_NUMBER = re.compile(f"[{SUPERSCRIPTS}]+")
 NOTE_LINE = re.compile(f"^([{SUPERSCRIPTS}]+) (.*)$", re.DOTALL)
@@ -107,7 +109,11 @@ def read_source(path: Path, section_titles: Iterable[str]) -> Source:
     `section_titles` are the paper's section headings as the text prints them.
     """
     section_titles = set(section_titles)
-    blocks = [block.strip() for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8"))]
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise EditionError("is not UTF-8 text; save it as UTF-8") from None
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", text)]
     cover: list[str] = []
     sections: list[Section] = []
     notes: dict[int, str] = {}

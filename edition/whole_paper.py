@@ -10,14 +10,16 @@ pages.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
 from edition.errors import EditionError
+from edition.front_matter import line_of_key
 from edition.notes import NOTE_DEFINITION
-from edition.paragraphs import paragraph_id, split_blocks
+from edition.paragraphs import paragraph_id, split_blocks, with_id
 
 COVER = re.compile(r'^<div class="cover" markdown>\n.*?\n</div>$', re.MULTILINE | re.DOTALL)
 AFFILIATION = re.compile(r'<p class="cover-affiliation" markdown>(.*?)</p>')
@@ -45,19 +47,85 @@ class Chapter:
         return " ".join(heading.group(1).split()) if heading else self.src_uri
 
 
-def chapters_of(pages: dict[str, str]) -> list[Chapter]:
-    """The paper's sections in the paper's order: {src_uri: Markdown with front matter} in."""
+def chapters_of(
+    pages: dict[str, str], sections: Sequence[str] = (), *, file_of: Callable[[str], str] = str
+) -> list[Chapter]:
+    """The paper's sections in the paper's order: {src_uri: Markdown with front matter} in.
+
+    `sections` are the chapters' files in the paper's order, as the plugin's
+    `paper.sections` lists them; each must be a page whose `paper_section` is its
+    place in that list. `file_of` names a page's file as the editor knows it.
+    """
     chapters = []
     for src_uri, content in sorted(pages.items()):
         body, meta = get_data(content)
-        if meta.get("paper_section"):
-            chapters.append(Chapter(int(meta["paper_section"]), src_uri, body))
-    sections = sorted(chapter.section for chapter in chapters)
-    if sections != list(range(1, len(sections) + 1)) or not sections:
+        if "paper_section" not in meta:
+            continue
+        number = meta["paper_section"]
+        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            raise EditionError(
+                f"paper_section is '{number}'; write the section's number in the paper "
+                "(1, 2, 3, ...)",
+                file=file_of(src_uri),
+                line=line_of_key(content, "paper_section"),
+            )
+        chapters.append(Chapter(number, src_uri, body))
+    if sections:
+        check_sections(chapters, pages, list(sections), file_of=file_of)
+    numbers = sorted(chapter.section for chapter in chapters)
+    if numbers != list(range(1, len(numbers) + 1)) or not numbers:
+        misplaced = next(
+            (
+                c
+                for i, c in enumerate(sorted(chapters, key=lambda c: c.section), 1)
+                if c.section != i
+            ),
+            None,
+        )
         raise EditionError(
-            f"the chapters' paper_section numbers are {sections}; number them 1, 2, 3, ..."
+            f"the chapters' paper_section numbers are {numbers}; number them 1, 2, 3, ... "
+            "in the paper's order",
+            file=file_of(misplaced.src_uri) if misplaced else None,
         )
     return sorted(chapters, key=lambda chapter: chapter.section)
+
+
+def check_sections(
+    chapters: list[Chapter], pages: dict[str, str], sections: list[str], *, file_of
+) -> None:
+    """Each file of `sections` is the chapter of its place in the list, and no other is."""
+    by_page = {chapter.src_uri: chapter for chapter in chapters}
+    for number, src_uri in enumerate(sections, start=1):
+        listed = f"paper.sections in mkdocs.yml lists it as section {number}"
+        chapter = by_page.get(src_uri)
+        if src_uri not in pages:
+            raise EditionError(
+                f"is missing, and {listed}; restore the file, or remove it from paper.sections",
+                file=file_of(src_uri),
+            )
+        if chapter is None:
+            empty = not get_data(pages[src_uri])[0].strip()
+            raise EditionError(
+                ("is empty" if empty else "has no paper_section in its front matter")
+                + f", and {listed}; give it the section's text, headed by front matter with "
+                f"'paper_section: {number}'",
+                file=file_of(src_uri),
+            )
+        if chapter.section != number:
+            raise EditionError(
+                f"paper_section is {chapter.section}, and {listed}; write paper_section: {number}",
+                file=file_of(src_uri),
+                line=line_of_key(pages[src_uri], "paper_section"),
+            )
+    for chapter in chapters:
+        if chapter.src_uri not in sections:
+            raise EditionError(
+                f"paper_section is {chapter.section}, but paper.sections in mkdocs.yml does not "
+                f"list {chapter.src_uri}; add it there with its title in sentence case, or remove "
+                "paper_section",
+                file=file_of(chapter.src_uri),
+                line=line_of_key(pages[chapter.src_uri], "paper_section"),
+            )
 
 
 def read_chapters(docs_dir: Path) -> list[Chapter]:
@@ -117,7 +185,9 @@ def chapter_for_one_page(chapter: Chapter, *, link_to_chapter: bool = True) -> s
             marker = LIST_MARKER.match(paragraph)
             head = marker.group(1) if marker else ""
             text = paragraph[len(head) :]
-            items.append(f"{head}{permalink}{text}\n{{ #{chapter.slug}-{paragraph_id(number)} }}")
+            items.append(
+                with_id(f"{head}{permalink}{text}", f"{chapter.slug}-{paragraph_id(number)}")
+            )
         blocks.append("\n".join(items))
     return part("\n\n".join(blocks), name=chapter.slug)
 

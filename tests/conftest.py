@@ -35,8 +35,10 @@ PAPER_PAGES = [
 ]
 
 
-def build_site(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run the project's own build command into `site_dir`."""
+def build_site(
+    site_dir: Path, project: Path = ROOT, environment: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the project's own build command into `site_dir`, with `environment` added."""
     return subprocess.run(
         [
             sys.executable,
@@ -48,7 +50,7 @@ def build_site(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProc
         cwd=project,
         text=True,
         capture_output=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environment or {})},
     )
 
 
@@ -97,8 +99,27 @@ def browser() -> Iterator[object]:
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield chromium
+        yield ToolsAllowed(chromium)
         chromium.close()
+
+
+class ToolsAllowed:
+    """Chromium whose tabs let the tests add their tools to a page (axe-core, as a script).
+
+    Each page's Content-Security-Policy refuses a script added to it, as it should; the
+    tests of the policy itself (tests/browser/test_content_security.py) open their tabs
+    with `bypass_csp=False`, so that it is enforced.
+    """
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+
+    def new_context(self, **options):
+        options.setdefault("bypass_csp", True)
+        return self.browser.new_context(**options)
+
+    def __getattr__(self, name: str):
+        return getattr(self.browser, name)
 
 
 @pytest.fixture

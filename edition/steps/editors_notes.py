@@ -191,7 +191,7 @@ class EditorsNotes(Step):
             elif note.page not in paper_pages:
                 raise EditionError(
                     f"entry {note.number}: there is no page {build.docs_path(note.page)} "
-                    "of the paper",
+                    f"of the paper; write one of {', '.join(sorted(paper_pages))}",
                     file=self.file,
                 )
             elif note.is_on_entry:

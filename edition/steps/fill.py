@@ -68,7 +68,10 @@ class FillPlaceholders(Step):
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         self.build.fills = {}
-        marked, names = mark_placeholders(markdown, set(self.build.fillers))
+        try:
+            marked, names = mark_placeholders(markdown, set(self.build.fillers))
+        except EditionError as error:
+            raise self.build.place(error, page, markdown) from None
         if not names:
             return None
         for name in names:

@@ -13,6 +13,7 @@ it spells the term out and links to every paragraph and note that uses it.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,13 @@ if TYPE_CHECKING:
     from edition.apparatus import Passage, WordIndex
 
 FIELDS = {"term": True, "expansion": True, "as_printed": False}
+WHOLE_WORDS = re.compile(r"^\w(?:.*\w)?$", re.DOTALL)  # how abbr matches a term: \bterm\b
+NOT_IN_ID = re.compile(r"[^a-z0-9]+")
+
+
+def term_id(term: str) -> str:
+    """The id of a term's entry on the Glossary page: 'opcon', 'r-d' for R&D."""
+    return NOT_IN_ID.sub("-", term.lower()).strip("-")
 
 
 class FocusableAbbreviations(Treeprocessor):
@@ -51,8 +59,15 @@ class FocusableAbbreviations(Treeprocessor):
 def check_terms(terms: list[dict], *, source: list[str], name: str) -> None:
     """Each term once, and the paper's own wording found in the paper."""
     seen: set[str] = set()
-    for entry in terms:
+    for number, entry in enumerate(terms, start=1):
         term = str(entry["term"])
+        if not WHOLE_WORDS.match(term):
+            raise EditionError(
+                f"entry {number}: the term '{term}' must begin and end with a letter or a digit, "
+                "as the text's abbreviations are marked as whole words; write it as printed, "
+                "without quotation marks",
+                file=name,
+            )
         if term in seen:
             raise EditionError(f"the term {term} is listed twice; keep one", file=name)
         seen.add(term)
@@ -89,7 +104,7 @@ def glossary_entries(
             )
         entries.append(
             {
-                "id": term.lower(),
+                "id": term_id(term),
                 "term": term,
                 "expansion": str(entry["expansion"]),
                 "as_printed": entry.get("as_printed"),

@@ -127,7 +127,7 @@ class Notes(Step):
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         try:
-            notes = check_notes(markdown)
+            notes = check_notes(markdown, line_offset=self.build.line_offset(page, markdown))
             self.build.page_note_keys = {note.label: note.cited_keys for note in notes}
             if not notes:
                 return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from edition.step import BuildTreeprocessor, Step
 from edition.steps.paragraph_ids import is_paper_section, numbered_paragraphs
@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 
 
 def issue_link(issue_url: str, *, title: str, body: str) -> str:
-    """The address of a new issue, its title and body filled in."""
-    return f"{issue_url}?{urlencode({'title': title, 'body': body}, quote_via=quote)}"
+    """The address of a new issue, its title and body filled in (after any query it has)."""
+    joined = "&" if urlsplit(issue_url).query else "?"
+    return f"{issue_url}{joined}{urlencode({'title': title, 'body': body}, quote_via=quote)}"
 
 
 def paragraph_issue(issue_url: str, *, section: str, paragraph: int, address: str) -> str:

@@ -1,15 +1,22 @@
 """Stop the build when a page gives two elements the same id.
 
-A repeated id makes a permalink ambiguous: the browser jumps to the first.
-MkDocs does not check it, so this step does, on the page's converted HTML,
-once every treeprocessor has added its ids, read with an HTML parser.
+A repeated id makes a permalink ambiguous: the browser jumps to the first, and
+a script that looks the id up finds the wrong element. MkDocs does not check
+it, so this step does, with an HTML parser: on the page's converted HTML, once
+every treeprocessor has added its ids, and on the whole page, where an id of
+the text (a heading's, written or made from its words) must not be one the
+templates give ("Cite this" and its forms, the theme's controls). Each is
+reported at the line of the page that gives the id.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
+
+from markdown.extensions.toc import slugify
 
 from edition.errors import EditionError
 from edition.step import Step
@@ -44,6 +51,25 @@ def repeated_ids(html: str) -> list[str]:
     return [element_id for element_id in dict.fromkeys(ids) if counts[element_id] > 1]
 
 
+HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s*\{[^}]*\})?\s*#*\s*$")
+
+
+def line_giving(markdown: str, element_id: str) -> int | None:
+    """The line of the Markdown that gives `element_id`: written, or made from a heading."""
+    written = re.compile(
+        rf"""(?:\{{[^}}\n]*#{re.escape(element_id)}[\s}}]|id=["']{re.escape(element_id)}["'])"""
+    )
+    lines = markdown.splitlines()
+    for number, line in enumerate(lines, start=1):
+        if written.search(line):
+            return number
+    for number, line in enumerate(lines, start=1):
+        heading = HEADING.match(line)
+        if heading and slugify(heading.group("text"), "-") == element_id:
+            return number
+    return None
+
+
 class UniqueIds(Step):
     name = "unique_ids"
 
@@ -54,5 +80,18 @@ class UniqueIds(Step):
                 f"the id '{repeated[0]}' is used more than once; "
                 "give each heading and block its own id",
                 file=self.build.source_of(page),
+                line=line_giving(page.file.content_string, repeated[0]),
+            )
+        return None
+
+    def post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        repeated = repeated_ids(output)
+        if repeated:
+            raise EditionError(
+                f"the id '{repeated[0]}' is also one the page's template gives (to the "
+                "edition's or the theme's own blocks); give the heading or block its own id, "
+                f"such as {{ #{repeated[0]}-1 }}",
+                file=self.build.source_of(page),
+                line=line_giving(page.file.content_string, repeated[0]),
             )
         return None

@@ -70,7 +70,9 @@ def material_defaults(browser, html_pages, tmp_path_factory):
             tab = context.new_page()
             # The theme's defaults ask Google for fonts: the machine is offline, so refuse at once.
             tab.route(lambda url: not url.startswith(base), lambda route: route.abort())
-            sizes[path] = first_view(tab, page_url(base, path)).gzip_size
+            # The theme's defaults fetch the search index and start its worker on every page.
+            view = first_view(tab, page_url(base, path), waits_for=SEARCH_FILES)
+            sizes[path] = view.gzip_size
             context.close()
     return sizes
 

@@ -7,6 +7,8 @@ Python, and import the project's own `edition`, not an installed copy of it.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import http.client
 import os
 import re
@@ -21,6 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT
 
@@ -124,7 +127,16 @@ def test_serve_restarts_on_a_python_change_and_serves_the_new_output(project, se
         "the page was not served",
         log,
     )
-    epoch, request_id = LIVERELOAD_CALL.search(fetch(url)).groups()
+    served_page = fetch(url)
+    epoch, request_id = LIVERELOAD_CALL.search(served_page).groups()
+    # The page's Content-Security-Policy runs the live-reload script the server added to it.
+    soup = BeautifulSoup(served_page, "lxml")
+    reload_script = next(
+        s.string for s in soup.find_all("script") if "livereload(" in (s.string or "")
+    )
+    digest = base64.b64encode(hashlib.sha256(reload_script.encode("utf-8")).digest()).decode()
+    policy = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    assert f"'sha256-{digest}'" in policy.split("script-src", 1)[1].split(";")[0]
 
     # The step that writes the paragraph permalinks, imported with the plugin.
     step = project / "edition" / "steps" / "paragraph_ids.py"

@@ -12,7 +12,7 @@ import gzip
 import http.server
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,13 +52,21 @@ class FirstView:
         return sum(r.gzip_size for r in self.resources if fragment in r.url)
 
 
-def first_view(tab: Page, url: str) -> FirstView:
-    """Open `url` in a fresh tab (empty cache) and wait until the network is idle."""
+def first_view(tab: Page, url: str, *, waits_for: tuple[str, ...] = ()) -> FirstView:
+    """Open `url` in a fresh tab (empty cache) and wait until the network is idle.
+
+    `waits_for` names (by a part of their address) responses the page is known to
+    ask for once its script has run (Material's search index and worker): on a busy
+    machine the network can fall idle before the script has run, so they are awaited.
+    """
     responses = []
     requests: list[str] = []
     tab.on("request", lambda request: requests.append(request.url))
     tab.on("response", lambda response: responses.append(response))
-    tab.goto(url, wait_until="networkidle")
+    with ExitStack() as awaited:
+        for fragment in waits_for:
+            awaited.enter_context(tab.expect_response(lambda r, part=fragment: part in r.url))
+        tab.goto(url, wait_until="networkidle")
     resources = []
     for response in responses:
         if 300 <= response.status < 400:

@@ -146,7 +146,7 @@ def test_the_source_check_is_verbatim():
 def test_a_data_file_must_be_a_list_with_its_required_fields(tmp_path):
     path = tmp_path / "glossary.yml"
     path.write_text("- term: ROK\n")
-    with pytest.raises(EditionError, match="data/glossary.yml: entry 1 needs a 'expansion'"):
+    with pytest.raises(EditionError, match="glossary.yml: entry 1 needs the field 'expansion'"):
         load_data(path, fields=glossary.FIELDS)
     path.write_text("- term: ROK\n  expansion: Republic of Korea\n  meaning: x\n")
     with pytest.raises(EditionError, match="unknown field"):

@@ -42,7 +42,8 @@ def test_short_label_names_authors_or_editors_and_year(tmp_path):
             (
                 "@book{a, editor = {Green, Michael J. and Cronin, Patrick M.}, "
                 "title = {T}, year = {1999}}\n"
-                "@article{b, journal = {Korea Times}, title = {T}, year = {2007}}\n"
+                "@article{b, journal = {Korea Times}, entrysubtype = {newspaper}, title = {T}, "
+                "year = {2007}}\n"
                 "@article{c, author = {Lee, Sang-hyun}, title = {T}, year = {Spring/Summer 2008}}\n"
             ),
         )
@@ -66,3 +67,44 @@ def test_short_label_names_authors_or_editors_and_year(tmp_path):
 def test_a_bad_bibliography_is_refused_with_its_line(tmp_path, text, message):
     with pytest.raises(EditionError, match=message):
         load_bibliography(write(tmp_path, text))
+
+
+WORK = "author = {Kim, Seung-hwan}, title = {T}, year = {2003}"
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ("author = {Kim, Seung-hwan}, year = {2003}", "has no title"),
+        ("title = {T}, journal = {J}, year = {2003}", "names no author"),
+        ("author = {Kim, Seung-hwan}, title = {T}", "has no year; add year = {...}, or"),
+        (f"{WORK.replace('2003', 'circa')}", "has the year 'circa', which holds no year"),
+        (f"{WORK}, date = {{May 2008}}", "has the date 'May 2008'; write it YYYY-MM-DD"),
+        (f"{WORK}, url = {{http://a.org/white paper}}", "which has a space in it"),
+        (f"{WORK}, url = {{javascript:alert(1)}}", "does not begin with http"),
+        (f'{WORK}, url = {{http://a.org/"onmouseover}}', "has '\"' in it"),
+    ],
+)
+def test_an_entry_says_what_the_work_is_who_answers_for_it_and_when(tmp_path, fields, problem):
+    with pytest.raises(EditionError) as raised:
+        load_bibliography(write(tmp_path, f"@article{{k,\n  {fields}}}"))
+    assert str(raised.value).startswith("references.bib:1: entry 'k' ")
+    assert problem in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "title = {T}, journal = {Korea Times}, entrysubtype = {newspaper}, year = {2007}",
+        "title = {T}, institution = {Ministry}, date = {2008-10-27}",
+        "title = {T}, year = {n.d.}, editor = {Mitchell, Derek}",
+        "title = {T}, year = {Spring/Summer 2008}, author = {Lee, Sang-hyun}",
+    ],
+)
+def test_unsigned_undated_and_seasonal_works_are_entries(tmp_path, fields):
+    assert list(load_bibliography(write(tmp_path, f"@article{{k, {fields}}}")).entries) == ["k"]
+
+
+def test_an_online_document_may_be_known_by_its_address(tmp_path):
+    text = "@online{k, title = {T}, year = {1992}, url = {http://www.globalsecurity.org/x.htm}}"
+    assert list(load_bibliography(write(tmp_path, text)).entries) == ["k"]

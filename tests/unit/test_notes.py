@@ -48,3 +48,23 @@ def test_a_twice_defined_note_is_refused():
 def test_a_key_with_capitals_is_refused():
     with pytest.raises(EditionError, match="not a citation key"):
         read_notes("[^2]: Text. [@Kang2004]")
+
+
+def test_a_note_is_labelled_with_one_of_the_papers_numbers():
+    from edition.notes import check_label
+
+    (seven, seventy, fourteen) = read_notes("[^seven]: A.\n[^70]: B.\n[^14]: C.")
+    with pytest.raises(EditionError, match=r"\[\^seven\] is not labelled with a number"):
+        check_label(seven, set(range(1, 23)))
+    with pytest.raises(EditionError, match="the paper has no note 70 .its notes are 1 to 22"):
+        check_label(seventy, set(range(1, 23)))
+    check_label(fourteen, set(range(1, 23)))
+
+
+def test_a_key_in_capitals_is_refused_with_its_line_and_the_key_to_write():
+    with pytest.raises(EditionError) as raised:
+        read_notes("Text.\n\n[^2]: Kang. [@Kang2004history]")
+    assert raised.value.line == 3
+    assert raised.value.message.endswith(
+        "write it in lower case, as references.bib's keys are: [@kang2004history]"
+    )

@@ -39,3 +39,21 @@ def test_a_numbered_list_item_gets_a_permalink_and_a_page_outside_the_paper_none
     assert "paragraph-link" not in convert(
         markdown, ["edition-permalinks"], build=paper_build(section=0)
     )
+
+
+def test_a_paragraphs_own_attribute_list_takes_its_id():
+    markdown = "Lead.\n{ .lead title='x' }\n\n- item\n{: .x }\n- other\n\nPlain."
+    numbered = paragraph_ids.number_paragraphs(markdown)
+    assert numbered == (
+        "Lead.\n{ #p-1 .lead title='x' }\n\n- item\n{ #p-2 .x }\n- other\n{ #p-3 }\n\nPlain.\n"
+        "{ #p-4 }"
+    )
+    html = convert(numbered, [])
+    assert html.startswith('<p class="lead" id="p-1" title="x">Lead.</p>')
+
+
+def test_a_paragraph_that_gives_itself_an_id_is_found_at_its_line():
+    from edition.paragraphs import given_ids
+
+    markdown = "One.\n\nTwo,\non two lines.\n{ .a #mine }\n\n- item\n{ id=other }"
+    assert given_ids(markdown) == [(5, "{ .a #mine }"), (8, "{ id=other }")]
