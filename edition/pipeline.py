@@ -35,6 +35,7 @@ from edition.steps.fill import Fill, FillPlaceholders
 from edition.steps.glossary import FocusableAbbreviations, Glossary
 from edition.steps.index_of_terms import IndexOfTerms
 from edition.steps.minify import Minify
+from edition.steps.not_found import NotFound
 from edition.steps.notes import NoteNumbers, Notes
 from edition.steps.page_metadata import PageMetadataStep
 from edition.steps.page_scripts import PageScripts
@@ -42,6 +43,7 @@ from edition.steps.paper_text import PaperText
 from edition.steps.paragraph_ids import ParagraphIds, Permalinks
 from edition.steps.report_error import ReportError, ReportLinks
 from edition.steps.search_passages import SearchPassages
+from edition.steps.section_header import SectionHeaderStep
 from edition.steps.template_cache import TemplateCache
 from edition.steps.timeline import Timeline
 from edition.steps.unique_ids import UniqueIds
@@ -71,6 +73,8 @@ STEPS: tuple[type[Step], ...] = (
     WholePaper,
     Epub,
     CiteThisStep,
+    SectionHeaderStep,
+    NotFound,
     PageMetadataStep,
     UniqueIds,
     ValidHtml,

@@ -35,17 +35,36 @@ FIELDS = {"term": True, "expansion": True, "as_printed": False}
 
 
 class FocusableAbbreviations(Treeprocessor):
-    """Let keyboard readers reach each abbreviation (and so its tooltip).
+    """Let keyboard readers reach an abbreviation's expansion at its first use in a section.
 
-    An abbreviation inside a link is left out of the tab order: the link is
-    already a stop, and a focusable element inside another is one too many.
+    Every occurrence keeps its expansion on hover, but only the first of each
+    term in a section is a stop of the Tab key: a long section uses USFK
+    dozens of times, and a stop at each would stand between a keyboard reader
+    and the notes and links (the Glossary lists every term in full). On a
+    page that holds several sections (the whole paper), each section's
+    heading starts the count again, and so does the list of notes, where a
+    reader arrives from a note's marker. An abbreviation inside a link is never a
+    stop: the link is already one.
     """
 
     def run(self, root: etree.Element) -> None:
         inside_links = {id(abbr) for link in root.iter("a") for abbr in link.iter("abbr")}
-        for abbr in root.iter("abbr"):
-            if id(abbr) not in inside_links:
-                abbr.set("tabindex", "0")
+        seen: set[str] = set()
+        for element in root.iter():
+            if element.tag in SECTION_HEADINGS or is_notes_list(element):
+                seen.clear()
+            elif element.tag == "abbr" and id(element) not in inside_links:
+                term = "".join(element.itertext())
+                if term not in seen:
+                    seen.add(term)
+                    element.set("tabindex", "0")
+
+
+SECTION_HEADINGS = {"h1", "h2"}  # a section page's title; each section's on the whole paper
+
+
+def is_notes_list(element: etree.Element) -> bool:
+    return element.tag == "div" and "footnote" in element.get("class", "").split()
 
 
 def check_terms(terms: list[dict], *, source: list[str], name: str) -> None:

@@ -29,6 +29,8 @@ USED_BY: dict[str, Callable[[StartTag], bool]] = {
     "assets/cite.js": has_class("cite-this"),  # "Cite this" and the ¶ menu it offers
     "assets/note-preview.js": has_class("footnote-ref"),  # the notes' previews
     "assets/glossary-tooltip.js": lambda tag: tag.tag == "abbr",  # the glossary's expansions
+    "assets/reading-place.js": lambda tag: (tag.get("id") or "").startswith("p-"),  # a section
+    "assets/not-found.js": has_class("not-found"),  # the 404 page
 }
 
 

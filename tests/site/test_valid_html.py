@@ -78,6 +78,8 @@ SCRIPTS_AND_THEIR_WORK = {
     "cite.js": "section.cite-this",
     "note-preview.js": "a.footnote-ref",
     "glossary-tooltip.js": "abbr[title]",
+    "reading-place.js": "article [id^='p-']",
+    "not-found.js": ".not-found",
 }
 
 
