@@ -42,8 +42,7 @@
     if (tooltip.offsetWidth > room) {
       tooltip.style.maxWidth = room + "px";  // 100vw in the CSS counts a scrollbar
     }
-    const width = tooltip.offsetWidth;
-    const height = tooltip.offsetHeight;
+    const { width, height } = tooltip.getBoundingClientRect();  // offsetWidth rounds
     const left = Math.max(MARGIN, Math.min(box.left + box.width / 2 - width / 2,
                                            screenWidth - MARGIN - width));
     const below = box.top + box.height / 2 < document.documentElement.clientHeight / 2;

@@ -17,10 +17,11 @@
 (function () {
   "use strict";
 
-  const MIN_MARGIN = 200;  // px: the narrowest margin a note may stand in
+  const MIN_MARGIN = 250;  // px: the narrowest margin a note may stand in (half the text's width)
   const NOTE_GAP = 12;  // px between two notes in the margin
   const EDGE = 8;  // px between a preview and the edges of the screen
   const LIFT = 6;  // px between a marker and its preview
+  const HOVER_GRACE = 300;  // ms the pointer has to cross from a marker onto its preview
 
   const article = document.querySelector("article.md-content__inner");
   const markers = article ? [...article.querySelectorAll("a.footnote-ref[href^='#fn:']")] : [];
@@ -34,14 +35,16 @@
     return marker.textContent.trim();
   }
 
-  // The note's content, without ids (they stay the list's) or its back-link.
+  // The note's content, without ids (they stay the list's) or its back-links.
   function copyOfNote(marker, numberClass) {
     const note = noteOf(marker);
     const copy = document.createElement("span");
     if (!note) return copy;
     for (const child of note.children) copy.append(child.cloneNode(true));
-    copy.querySelectorAll(".footnote-backref").forEach((link) => link.remove());
+    copy.querySelectorAll(".footnote-backref, .editor-note-back").forEach((link) => link.remove());
     copy.querySelectorAll("[id]").forEach((element) => element.removeAttribute("id"));
+    // An abbreviation is a stop of the Tab key at its first use in the text, not in a copy.
+    copy.querySelectorAll("abbr[tabindex]").forEach((abbr) => abbr.removeAttribute("tabindex"));
     const number = document.createElement("span");
     number.className = numberClass;
     number.textContent = numberOf(marker) + ". ";
@@ -64,7 +67,7 @@
       note.dataset.note = numberOf(marker);
       note.append(...copyOfNote(marker, "margin-note__number").childNodes);
       // The eye's copy: the list's links are the ones the keyboard reaches.
-      note.querySelectorAll("a, abbr[tabindex], button").forEach((control) => {
+      note.querySelectorAll("a, button").forEach((control) => {
         control.setAttribute("tabindex", "-1");
       });
       margin.append(note);
@@ -134,6 +137,7 @@
       removeMargin();
     }
     if (margin) layOutMargin();
+    article.setAttribute("data-notes", margin ? "margin" : "previews");  // how they are shown now
   }
 
   function setCurrent(marker, current) {
@@ -148,6 +152,7 @@
   let preview = null;
   let owner = null;  // the marker whose note the preview shows
   let lastPointer = "mouse";  // the kind of pointer that last pressed: mouse, touch or pen
+  let returning = false;  // focus is being given back to a marker
 
   function within(element, node) {
     return element !== null && node instanceof Node && element.contains(node);
@@ -169,7 +174,7 @@
     list.className = "note-preview__list";
     list.href = marker.getAttribute("href");
     list.textContent = "All notes";
-    list.setAttribute("aria-label", "Note " + number + " in the list of notes");
+    list.setAttribute("aria-label", "All notes, at note " + number);
     const close = document.createElement("button");
     close.type = "button";
     close.className = "note-preview__close";
@@ -214,15 +219,22 @@
     if (focus) preview.focus({ preventScroll: true });
   }
 
+  // Focus goes back to the marker before the preview goes, so that it is never lost
+  // to the page; the marker's focus then does not open the preview again.
   function closePreview(returnFocus) {
     if (!preview) return;
     const marker = owner;
-    preview.remove();
+    const element = preview;
     preview = null;
     owner = null;
     marker.setAttribute("aria-expanded", "false");
     marker.removeAttribute("aria-controls");
-    if (returnFocus) marker.focus();
+    if (returnFocus) {
+      returning = true;
+      marker.focus();
+      returning = false;
+    }
+    element.remove();
   }
 
   function markerAt(target) {
@@ -238,31 +250,42 @@
   });
 
   document.addEventListener("mouseover", (event) => {
+    if (within(preview, event.target)) window.clearTimeout(closing);
     const marker = markerAt(event.target);
     if (!marker || lastPointer !== "mouse") return;
+    window.clearTimeout(closing);
     if (margin) setCurrent(marker, true);
     else openPreview(marker, false);
   });
 
-  // A preview opened by the pointer may be crossed onto (WCAG 1.4.13, hoverable);
-  // one that holds the focus stays until the focus leaves it.
+  // A preview opened by the pointer may be crossed onto (WCAG 1.4.13, hoverable): it
+  // closes a moment after the pointer leaves both it and its marker, unless it comes
+  // back; one that holds the focus stays until the focus leaves it.
+  let closing = 0;
+  function closeSoon() {
+    window.clearTimeout(closing);
+    closing = window.setTimeout(() => {
+      if (!within(preview, document.activeElement) && document.activeElement !== owner) {
+        closePreview(false);
+      }
+    }, HOVER_GRACE);
+  }
+
   document.addEventListener("mouseout", (event) => {
     const marker = markerAt(event.target);
     if (margin) {
       if (marker && !within(marker, event.relatedTarget)) setCurrent(marker, false);
       return;
     }
-    if (!preview || !(within(owner, event.target) || within(preview, event.target))) return;
+    if (!preview || lastPointer !== "mouse") return;
+    if (!(within(owner, event.target) || within(preview, event.target))) return;
     if (within(owner, event.relatedTarget) || within(preview, event.relatedTarget)) return;
-    if (lastPointer !== "mouse") return;
-    if (!within(preview, document.activeElement) && document.activeElement !== owner) {
-      closePreview(false);
-    }
+    closeSoon();
   });
 
   document.addEventListener("focusin", (event) => {
     const marker = markerAt(event.target);
-    if (!marker) return;
+    if (!marker || returning) return;
     if (margin) setCurrent(marker, true);
     else if (lastPointer === "mouse" || marker.matches(":focus-visible")) openPreview(marker, false);
   });
@@ -298,6 +321,10 @@
   window.addEventListener("resize", () => {
     if (preview) placePreview();
   });
+
+  // Following a link elsewhere in the page (the preview's "All notes" among them)
+  // leaves the preview behind.
+  window.addEventListener("hashchange", () => closePreview(false));
 
   // The margin's notes follow the text: a change of width, of font or of content
   // above a marker moves them (the observer also reports the first layout).

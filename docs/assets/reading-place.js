@@ -106,8 +106,10 @@
     offer.addEventListener("keydown", (event) => {
       if (event.key === "Escape") dismiss();
     });
-    // First in the text's order, so that the keyboard meets it right after the skip link.
-    article.prepend(offer);
+    // Right after the title in the text's order: the keyboard meets it after the skip link.
+    const title = article.querySelector("h1");
+    if (title) title.after(offer);
+    else article.prepend(offer);
   }
 
   const url = new URL(window.location.href);

@@ -3,6 +3,7 @@
 The best-practice rules look at structure (landmarks, headings), which is the same in both
 schemes: they run in the light scheme only, which keeps the audit of every page quick.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,6 +16,11 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Playwright's emulated colour scheme -> the palette Material must pick from mkdocs.yml
 SCHEMES = {"light": "default", "dark": "slate"}
 TAGS = {"light": [*WCAG_TAGS, "best-practice"], "dark": WCAG_TAGS}
+# True once a page's notes are shown, in the margin or as previews (note-preview.js)
+NOTES_SHOWN = (
+    "() => !document.querySelector('article a.footnote-ref')"
+    " || document.querySelector('article[data-notes]') !== null"
+)
 START_AXE = (
     "tags => { window.axeResult = axe.run(document, {runOnly: {type: 'tag', values: tags}}); }"
 )
@@ -54,6 +60,7 @@ def audits(browser, server: str, html_pages: list[str]) -> dict[str, dict[str, o
     for path in html_pages:
         for scheme, tab in tabs.items():
             tab.goto(url(server, path))
+            tab.wait_for_function(NOTES_SHOWN)  # a section's notes stand in the margin
             audits[scheme]["palettes"].add(tab.get_attribute("body", "data-md-color-scheme"))
             start_axe(tab, TAGS[scheme])
         for scheme, tab in tabs.items():
@@ -101,27 +108,63 @@ def test_notes_and_bibliography_carry_valid_dpub_roles(page, html_pages):
     assert page("introduction/index.html").select("div.footnote[role=doc-endnotes] li[id^='fn:']")
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_an_open_note_preview_has_no_axe_violation(browser, server, scheme):
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
-    tab = context.new_page()
-    tab.goto(url(server, "introduction/index.html"))
-    tab.focus("a.footnote-ref")
-    preview = tab.locator(".md-tooltip2--active")
-    preview.wait_for(state="visible")
-    # The edition names the preview once the theme has tied it to its marker.
-    tab.wait_for_function(
-        "() => document.querySelector('.md-tooltip2--active')?.hasAttribute('aria-label')"
-    )
-    label = preview.get_attribute("aria-label")
+def axe_on(tab, selectors: list[str]) -> list[str]:
+    """axe's rule ids violated within the given parts of the page, with every WCAG tag."""
     tab.add_script_tag(path=str(AXE))
     result = tab.evaluate(
-        "tags => axe.run('.md-tooltip2--active', {runOnly: {type: 'tag', values: tags}})",
-        TAGS["light"],
+        "([include, tags]) => axe.run({include}, {runOnly: {type: 'tag', values: tags}})",
+        [[[selector] for selector in selectors], TAGS["light"]],
     )
+    return [f"{v['id']}: {n['target']}" for v in result["violations"] for n in v["nodes"]]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_an_open_note_preview_has_no_axe_violation(browser, server, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 720, "height": 800})
+    tab = context.new_page()
+    tab.goto(url(server, "alliance-adaptation/index.html"))
+    tab.wait_for_selector("article[data-notes=previews]", state="attached")
+    tab.focus("a.footnote-ref[href='#fn:9']")  # a web address, its archived copy, an editor's note
+    preview = tab.locator(".note-preview")
+    preview.wait_for(state="visible")
+    label = preview.get_attribute("aria-label")
+    violations = axe_on(tab, [".note-preview", "#p-4"])
     context.close()
-    assert label and label.startswith("Preview of note ")
-    assert [violation["id"] for violation in result["violations"]] == []
+    assert label == "Preview of note 9"
+    assert violations == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_notes_in_the_margin_have_no_axe_violation(browser, server, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    tab.goto(url(server, "alliance-adaptation/index.html"))
+    tab.wait_for_selector(".margin-note")
+    # One note singled out, as the pointer does (without the theme's hover colour of links)
+    tab.dispatch_event("a.footnote-ref[href='#fn:14']", "mouseover")
+    tab.wait_for_selector(".margin-note.is-current")
+    violations = axe_on(tab, ["article"])
+    context.close()
+    assert violations == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_paragraph_menu_and_the_reading_place_offer_have_no_axe_violation(
+    browser, server, scheme
+):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.add_init_script(
+        "localStorage.setItem('edition.reading-place:/alliance-adaptation/',"
+        " JSON.stringify({paragraph: 12, saved: 0}))"
+    )
+    tab.goto(url(server, "alliance-adaptation/index.html"))
+    tab.wait_for_selector(".reading-place")
+    tab.click("#p-3 > a.paragraph-link")
+    tab.wait_for_selector("#p-3 .paragraph-cite")
+    violations = axe_on(tab, [".reading-place", "#p-3"])
+    context.close()
+    assert violations == []
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

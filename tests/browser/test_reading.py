@@ -1,4 +1,4 @@
-"""What a reader of the paper meets in Chromium: search, note previews, permalinks, offline."""
+"""What a reader of the paper meets in Chromium: search, permalinks, offline (notes: test_notes)."""
 
 from __future__ import annotations
 
@@ -78,36 +78,6 @@ def test_a_search_can_be_shared_as_a_link(tab, server):
     tab.goto(server + "?q=OPCON")
     tab.wait_for_selector(".md-search-result__item")
     assert tab.input_value("input.md-search__input") == "OPCON"
-
-
-def test_a_note_preview_opens_on_hover_and_on_focus(tab, server):
-    tab.goto(server + "alliance-adaptation/")
-    marker = tab.locator("a.footnote-ref[href='#fn:14']")
-    marker.hover()
-    tooltip = tab.locator(".md-tooltip2--active, .md-tooltip2")
-    tab.wait_for_function(
-        "() => [...document.querySelectorAll('.md-tooltip2')].some(t => "
-        "t.textContent.includes('Flanagan') && getComputedStyle(t).visibility !== 'hidden')"
-    )
-    tab.mouse.move(0, 0)
-    tab.goto(server + "alliance-adaptation/")
-    tab.locator("a.footnote-ref[href='#fn:14']").focus()
-    tab.wait_for_function(
-        "() => [...document.querySelectorAll('.md-tooltip2')].some(t => "
-        "t.textContent.includes('Flanagan') && getComputedStyle(t).visibility !== 'hidden')"
-    )
-    assert tooltip.count() >= 1
-
-
-def test_the_note_preview_shows_the_papers_number(tab, server):
-    tab.goto(server + "alliance-adaptation/")
-    marker = tab.locator("a.footnote-ref[href='#fn:14']")
-    assert marker.inner_text() == "14"
-    assert tab.evaluate("document.getElementById('fn:14').value") == 14
-    marker.hover()
-    preview = tab.locator(".md-tooltip2[role=dialog]", has_text="Flanagan")
-    preview.wait_for()
-    assert preview.inner_text().startswith("14. Stephen J. Flanagan")
 
 
 def test_a_paragraph_permalink_loaded_fresh_shows_that_paragraph_at_the_top(tab, server):
