@@ -4,9 +4,10 @@ The terms and their expansions live in the data file `glossary` names
 (data/glossary.yml). They are handed to Python-Markdown's `abbr` extension as
 its glossary, so every occurrence in the text becomes `<abbr title="...">`
 without a word of the page changing; the extension works on the parsed text,
-never on link targets, code or note markers. Each `<abbr>` is made focusable
-so that the expansion's tooltip (`docs/assets/glossary-tooltip.js`), which
-opens on hover and on focus, reaches keyboard readers too. The Glossary page's
+never on link targets, code or note markers. A term's first `<abbr>` in each
+section is made focusable so that the expansion's tooltip
+(`docs/assets/previews.js`), which opens on hover and on focus, reaches
+keyboard readers too. The Glossary page's
 placeholder becomes the list of terms, each with the paper's own wording where
 it spells the term out and links to every paragraph and note that uses it.
 """

@@ -24,13 +24,18 @@ def has_class(name: str) -> Callable[[StartTag], bool]:
     return lambda tag: name in (tag.get("class") or "").split()
 
 
-# script (as in extra_javascript) -> the elements it works on
-USED_BY: dict[str, Callable[[StartTag], bool]] = {
-    "assets/cite.js": has_class("cite-this"),  # "Cite this" and the ¶ menu it offers
-    "assets/note-preview.js": has_class("footnote-ref"),  # the notes' previews
-    "assets/glossary-tooltip.js": lambda tag: tag.tag == "abbr",  # the glossary's expansions
-    "assets/reading-place.js": lambda tag: (tag.get("id") or "").startswith("p-"),  # a section
-    "assets/not-found.js": has_class("not-found"),  # the 404 page
+def is_paragraph(tag: StartTag) -> bool:
+    return (tag.get("id") or "").startswith("p-")  # a numbered paragraph: a section's page
+
+
+# script (as in extra_javascript) -> the elements it works on, each of which the page must hold
+USED_BY: dict[str, tuple[Callable[[StartTag], bool], ...]] = {
+    "assets/cite.js": (has_class("cite-this"),),  # "Cite this" and the ¶ menu it offers
+    # the glossary's expansions and the notes' previews
+    "assets/previews.js": (lambda tag: tag.tag == "abbr" or has_class("footnote-ref")(tag),),
+    "assets/margin-notes.js": (has_class("footnote-ref"), is_paragraph),  # a section's notes
+    "assets/reading-place.js": (is_paragraph,),  # where the reader left off a section
+    "assets/not-found.js": (has_class("not-found"),),  # the 404 page
 }
 
 
@@ -44,14 +49,19 @@ def script_of(tag: StartTag) -> str | None:
 
 def drop_unused_scripts(html: str) -> str:
     """The page without the scripts whose elements it does not contain."""
-    used: set[str] = set()
+    found: set[tuple[str, int]] = set()  # (script, which of its elements) found on the page
 
     def look(tag: StartTag) -> None:
-        used.update(path for path, works_on in USED_BY.items() if works_on(tag))
+        for path, elements in USED_BY.items():
+            found.update((path, index) for index, works_on in enumerate(elements) if works_on(tag))
         return None
 
     rewrite_tags(html, look)
-    unused = set(USED_BY) - used
+    unused = {
+        path
+        for path, elements in USED_BY.items()
+        if any((path, index) not in found for index in range(len(elements)))
+    }
     if not unused:
         return html
     return rewrite_tags(html, lambda tag: DROP if script_of(tag) in unused else None)

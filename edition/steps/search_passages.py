@@ -4,7 +4,8 @@ Material indexes a page by its headings, and the paper's sections have none
 below their title: a hit for OPCON would open the top of a 3,000-word
 section. After Material has written its index, this step replaces each paper
 page's entry with one entry per numbered paragraph (`page/#p-7`) and one per
-note (`page/#fn:14`); the page's own entry keeps only its title. A passage's
+note (`page/#fn:14`); the page's own entry keeps only its title, and the
+entry of its notes' heading goes, the notes having theirs. A passage's
 text is the author's: what the edition adds (`edition-added`: permalinks,
 editor's notes, archived copies, links to the bibliography) is left out.
 """
@@ -88,6 +89,9 @@ def split_index(index: dict, passages: dict[str, tuple[str, list[tuple[str, str,
     docs = []
     for doc in index["docs"]:
         location = doc["location"]
+        page, _, heading = location.partition("#")
+        if heading and page in passages:
+            continue  # a heading of a paper page (its notes' "Notes"): its passages hold its text
         if location not in passages:
             docs.append(doc)
             continue

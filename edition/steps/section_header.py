@@ -6,7 +6,7 @@ says which section of which paper it is, who wrote it and when, from the
 paper's facts and the page's `paper_section`. The section pages leave out the
 theme's table of contents, which is empty there (the title is their only
 heading besides the notes'), so that the notes can stand in the margin beside
-the text (docs/assets/note-preview.js).
+the text (docs/assets/margin-notes.js).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Playwright's emulated colour scheme -> the palette Material must pick from mkdocs.yml
 SCHEMES = {"light": "default", "dark": "slate"}
 TAGS = {"light": [*WCAG_TAGS, "best-practice"], "dark": WCAG_TAGS}
-# True once a page's notes are shown, in the margin or as previews (note-preview.js)
+# True once a section's notes are shown, in the margin or as previews (margin-notes.js)
 NOTES_SHOWN = (
     "() => !document.querySelector('article a.footnote-ref')"
     " || document.querySelector('article[data-notes]') !== null"

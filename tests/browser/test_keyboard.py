@@ -16,11 +16,11 @@ FOCUSABLE = (
 )
 
 # Describe the focused element once its transitions have finished (a permalink fades in).
-# A content tab's radio button is hidden; its label is what shows the focus.
+# A content tab's radio button is hidden; its row of tabs is what shows the focus.
 DESCRIBE_FOCUS = """window.describeFocus = () => {
   const element = document.activeElement;
   const shown = element.matches('.tabbed-set > input')
-    ? document.querySelector('label[for="' + element.id + '"]') : element;
+    ? element.parentElement.querySelector(':scope > .tabbed-labels') : element;
   getComputedStyle(shown).opacity;  // flush styles so that focus transitions have started
   shown.getAnimations().forEach(animation => animation.finish());
   const style = getComputedStyle(shown);

@@ -13,7 +13,7 @@ from tests.conftest import PAPER_PAGES
 LAPTOP = {"viewport": {"width": 1280, "height": 800}}
 NARROW = {"viewport": {"width": 720, "height": 800}}  # a tablet upright: no room in the margin
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
-NOTE_GAP = 12  # px between two notes in the margin (note-preview.js)
+NOTE_GAP = 12  # px between two notes in the margin (margin-notes.js)
 
 # Where each margin note stands, and where its marker's line is: the top of the text
 # just before the marker (the marker itself is raised above the line).

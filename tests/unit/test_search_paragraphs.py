@@ -39,6 +39,8 @@ def test_a_paper_page_is_split_into_its_passages():
         "docs": [
             {"location": "", "title": "Home", "text": "x"},
             {"location": "intro/", "title": "Intro", "text": "everything"},
+            {"location": "intro/#notes", "title": "Notes", "text": "every note"},
+            {"location": "about/#notes", "title": "Notes", "text": "kept"},
         ],
     }
     passages = {"intro/": ("Intro", [("p-1", "¶ 1", "a < b")])}
@@ -46,4 +48,5 @@ def test_a_paper_page_is_split_into_its_passages():
         {"location": "", "title": "Home", "text": "x"},
         {"location": "intro/", "title": "Intro", "text": ""},
         {"location": "intro/#p-1", "title": "Intro, ¶ 1", "text": "a &lt; b"},
+        {"location": "about/#notes", "title": "Notes", "text": "kept"},
     ]
