@@ -1,4 +1,5 @@
-/* The 404 page names the address the reader asked for, which only the browser knows. */
+/* The 404 page names the address the reader asked for, which only the browser knows,
+   in the room the page keeps for it, so that nothing below it moves. */
 (function () {
   "use strict";
 
@@ -11,5 +12,4 @@
     // shown as sent: the address is not valid percent-encoding
   }
   line.querySelector("code").textContent = address;
-  line.hidden = false;
 })();

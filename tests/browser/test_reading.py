@@ -211,6 +211,13 @@ def test_the_place_is_kept_in_the_browser_only(tab, server, site):
 # -- A useful 404 -------------------------------------------------------------------------
 
 
+# The page's layout shifts, added up as the browser reports them, from the first paint
+LAYOUT_SHIFTS = """window.layoutShifts = 0;
+new PerformanceObserver(list => {
+  for (const shift of list.getEntries()) window.layoutShifts += shift.value;
+}).observe({type: 'layout-shift', buffered: true});"""
+
+
 class NotFoundHandler(QuietHandler):
     """Serve the site as a host does: its 404.html for any address it does not have."""
 
@@ -227,6 +234,7 @@ class NotFoundHandler(QuietHandler):
 
 @pytest.mark.parametrize("address", ["no-such-page/", "a/b/c/no-such-page.html"])
 def test_a_missing_address_at_any_depth_gets_a_404_page_that_leads_on(tab, site, address):
+    tab.add_init_script(LAYOUT_SHIFTS)
     with served(site, NotFoundHandler) as base:
         response = tab.goto(base + address)
         assert response.status == 404
@@ -236,6 +244,8 @@ def test_a_missing_address_at_any_depth_gets_a_404_page_that_leads_on(tab, site,
             "fixed",
         )  # the theme's style sheet, found from the root
         assert tab.inner_text(".not-found__address code") == base + address
+        shifts = tab.evaluate("window.layoutShifts")
+        assert shifts == 0  # the address is written into the room kept for it
         sections = tab.locator(".not-found__sections a")
         assert sections.count() == 4
         assert tab.locator(".not-found a", has_text="The whole paper").count() == 1
