@@ -10,17 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.reading import NOTES_SHOWN
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Playwright's emulated colour scheme -> the palette Material must pick from mkdocs.yml
 SCHEMES = {"light": "default", "dark": "slate"}
 TAGS = {"light": [*WCAG_TAGS, "best-practice"], "dark": WCAG_TAGS}
-# True once a section's notes are shown, in the margin or as previews (margin-notes.js)
-NOTES_SHOWN = (
-    "() => !document.querySelector('article a.footnote-ref')"
-    " || document.querySelector('article[data-notes]') !== null"
-)
 START_AXE = (
     "tags => { window.axeResult = axe.run(document, {runOnly: {type: 'tag', values: tags}}); }"
 )

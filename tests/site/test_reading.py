@@ -133,7 +133,8 @@ def test_the_404_page_leads_on_from_the_root_of_the_site(site, page):
     soup = page("404.html")
     found = soup.select_one("article .not-found")
     address = found.select_one(".not-found__address")
-    assert words(address) == "There is no page at this address."  # the browser writes it in
+    assert words(address) == "There is no page at this address:"  # the browser writes it in
+    assert address.select_one("code").get_text() == ""
     search = found.select_one("form[role=search]")
     assert search["action"] == "/" and search["method"] == "get"
     assert search.select_one("input[name=q]")["type"] == "search"
