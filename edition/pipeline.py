@@ -36,6 +36,7 @@ from edition.steps.fill import Fill, FillPlaceholders
 from edition.steps.glossary import FocusableAbbreviations, Glossary
 from edition.steps.index_of_terms import IndexOfTerms
 from edition.steps.minify import Minify
+from edition.steps.not_found import NotFound
 from edition.steps.notes import NoteNumbers, Notes, NoteSources
 from edition.steps.page_metadata import PageMetadataStep
 from edition.steps.paper_text import CurrentPage, PaperText
@@ -44,6 +45,7 @@ from edition.steps.print_heads import PrintHeads
 from edition.steps.report_error import ReportError, ReportLinks
 from edition.steps.search_passages import SearchPassages
 from edition.steps.search_worker import SearchWorker
+from edition.steps.section_header import SectionHeaderStep
 from edition.steps.template_cache import TemplateCache
 from edition.steps.theme_markup import ThemeMarkup
 from edition.steps.timeline import Timeline
@@ -78,6 +80,8 @@ STEPS: tuple[type[Step], ...] = (
     WholePaper,
     Epub,
     CiteThisStep,
+    SectionHeaderStep,
+    NotFound,
     PageMetadataStep,
     PrintHeads,
     UniqueIds,

@@ -49,14 +49,18 @@
   }
 
   // "Cite this": each button copies the text of the element it names, looked for in the
-  // block the edition made (a heading of the page may have the same id).
+  // block the edition made (a heading of the page may have the same id), and says so
+  // beside itself (the status that follows it), where the reader is looking.
   function setUpCiteThis(block) {
-    const status = block.querySelector(".cite-this__status");
     block.addEventListener("click", (event) => {
       const button = event.target.closest("[data-cite-copy]");
       if (!button) return;
       const source = block.querySelector("#" + CSS.escape(button.getAttribute("data-cite-copy")));
       if (!source) return;
+      const status = button.nextElementSibling;
+      block.querySelectorAll(".cite-this__status").forEach((other) => {
+        if (other !== status) other.textContent = "";
+      });
       const what = button.getAttribute("aria-label").replace(/^Copy /, "");
       copyAndAnnounce(source.textContent.trim(), status, what);
     });

@@ -4,9 +4,10 @@ The terms and their expansions live in the data file `glossary` names
 (data/glossary.yml). They are handed to Python-Markdown's `abbr` extension as
 its glossary, so every occurrence in the text becomes `<abbr title="...">`
 without a word of the page changing; the extension works on the parsed text,
-never on link targets, code or note markers. Each `<abbr>` is made focusable
-so that the expansion's tooltip (`docs/assets/glossary-tooltip.js`), which
-opens on hover and on focus, reaches keyboard readers too. The Glossary page's
+never on link targets, code or note markers. A term's first `<abbr>` in each
+section is made focusable so that the expansion's tooltip
+(`docs/assets/previews.js`), which opens on hover and on focus, reaches
+keyboard readers too. The Glossary page's
 placeholder becomes the list of terms, each with the paper's own wording where
 it spells the term out and links to every paragraph and note that uses it.
 """
@@ -43,17 +44,36 @@ def term_id(term: str) -> str:
 
 
 class FocusableAbbreviations(Treeprocessor):
-    """Let keyboard readers reach each abbreviation (and so its tooltip).
+    """Let keyboard readers reach an abbreviation's expansion at its first use in a section.
 
-    An abbreviation inside a link is left out of the tab order: the link is
-    already a stop, and a focusable element inside another is one too many.
+    Every occurrence keeps its expansion on hover, but only the first of each
+    term in a section is a stop of the Tab key: a long section uses USFK
+    dozens of times, and a stop at each would stand between a keyboard reader
+    and the notes and links (the Glossary lists every term in full). On a
+    page that holds several sections (the whole paper), each section's
+    heading starts the count again, and so does the list of notes, where a
+    reader arrives from a note's marker. An abbreviation inside a link is never a
+    stop: the link is already one.
     """
 
     def run(self, root: etree.Element) -> None:
         inside_links = {id(abbr) for link in root.iter("a") for abbr in link.iter("abbr")}
-        for abbr in root.iter("abbr"):
-            if id(abbr) not in inside_links:
-                abbr.set("tabindex", "0")
+        seen: set[str] = set()
+        for element in root.iter():
+            if element.tag in SECTION_HEADINGS or is_notes_list(element):
+                seen.clear()
+            elif element.tag == "abbr" and id(element) not in inside_links:
+                term = "".join(element.itertext())
+                if term not in seen:
+                    seen.add(term)
+                    element.set("tabindex", "0")
+
+
+SECTION_HEADINGS = {"h1", "h2"}  # a section page's title; each section's on the whole paper
+
+
+def is_notes_list(element: etree.Element) -> bool:
+    return element.tag == "div" and "footnote" in element.get("class", "").split()
 
 
 def check_terms(terms: list[dict], *, source: list[str], name: str) -> None:

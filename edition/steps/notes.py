@@ -48,10 +48,27 @@ class NoteNumbers(Treeprocessor):
             item_id = item.get("id", "")
             if item_id.startswith("fn:") and item_id[3:].isdigit():
                 item.set("value", item_id[3:])
-        for block in root.iter("div"):
-            if "footnote" in block.get("class", "").split():
-                block.set("role", "doc-endnotes")  # the notes list, announced as such
-                block.set("aria-label", "Notes")
+        for parent in list(root.iter()):
+            for position, block in enumerate(parent):
+                if block.tag == "div" and "footnote" in block.get("class", "").split():
+                    block.set("role", "doc-endnotes")  # the notes list, announced as such
+                    block.set("aria-label", "Notes")
+                    before = parent[position - 1] if position else None
+                    if before is None or before.tag not in HEADINGS:
+                        give_heading(block)
+
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def give_heading(notes: etree.Element) -> None:
+    """Head the list of notes "Notes", where the theme's rule stood; the toc links to it."""
+    heading = etree.Element("h2", {"id": "notes", "class": "notes-heading edition-added"})
+    heading.text = "Notes"
+    rule = notes.find("hr")
+    if rule is not None:
+        notes.remove(rule)
+    notes.insert(0, heading)
 
 
 def strip_citation_blocks(markdown: str) -> str:

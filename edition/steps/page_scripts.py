@@ -19,11 +19,18 @@ def has_class(name: str) -> Callable[[StartTag], bool]:
     return lambda tag: name in (tag.get("class") or "").split()
 
 
-# script (as in extra_javascript) -> the elements it works on
-USED_BY: dict[str, Callable[[StartTag], bool]] = {
-    "assets/cite.js": has_class("cite-this"),  # "Cite this" and the ¶ menu it offers
-    "assets/note-preview.js": has_class("footnote-ref"),  # the notes' previews
-    "assets/glossary-tooltip.js": lambda tag: tag.tag == "abbr",  # the glossary's expansions
+def is_paragraph(tag: StartTag) -> bool:
+    return (tag.get("id") or "").startswith("p-")  # a numbered paragraph: a section's page
+
+
+# script (as in extra_javascript) -> the elements it works on, each of which the page must hold
+USED_BY: dict[str, tuple[Callable[[StartTag], bool], ...]] = {
+    "assets/cite.js": (has_class("cite-this"),),  # "Cite this" and the ¶ menu it offers
+    # the glossary's expansions and the notes' previews
+    "assets/previews.js": (lambda tag: tag.tag == "abbr" or has_class("footnote-ref")(tag),),
+    "assets/margin-notes.js": (has_class("footnote-ref"), is_paragraph),  # a section's notes
+    "assets/reading-place.js": (is_paragraph,),  # where the reader left off a section
+    "assets/not-found.js": (has_class("not-found"),),  # the 404 page
 }
 
 
@@ -43,6 +50,7 @@ class UnusedScripts:
     """
 
     def __init__(self) -> None:
+        self.found: set[tuple[str, int]] = set()  # (script, which of its elements) shown
         self.used: set[str] = set()
         self.dropped: set[str] = set()
 
@@ -53,8 +61,11 @@ class UnusedScripts:
                 return None
             self.dropped.add(path)
             return DROP
-        for path, works_on in USED_BY.items():
-            if path not in self.used and works_on(tag):
+        for path, elements in USED_BY.items():
+            if path in self.used:
+                continue
+            self.found.update((path, i) for i, works_on in enumerate(elements) if works_on(tag))
+            if all((path, i) in self.found for i in range(len(elements))):
                 self.used.add(path)
         return None
 

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests.conftest import PAPER_PAGES
+
 ARTICLE = "article.md-content__inner"
 # Elements the keyboard can reach, when they are rendered
 FOCUSABLE = (
@@ -14,14 +16,18 @@ FOCUSABLE = (
 )
 
 # Describe the focused element once its transitions have finished (a permalink fades in).
+# A content tab's radio button is hidden; its row of tabs is what shows the focus.
 DESCRIBE_FOCUS = """window.describeFocus = () => {
   const element = document.activeElement;
-  getComputedStyle(element).opacity;  // flush styles so that focus transitions have started
-  element.getAnimations().forEach(animation => animation.finish());
-  const style = getComputedStyle(element);
-  const box = element.getBoundingClientRect();
+  const shown = element.matches('.tabbed-set > input')
+    ? element.parentElement.querySelector(':scope > .tabbed-labels') : element;
+  getComputedStyle(shown).opacity;  // flush styles so that focus transitions have started
+  shown.getAnimations().forEach(animation => animation.finish());
+  const style = getComputedStyle(shown);
+  const box = shown.getBoundingClientRect();
   return {
     key: element.dataset.focusKey || null,
+    id: element.id || null,
     tag: element.tagName.toLowerCase(),
     classes: [...element.classList],
     href: element.getAttribute('href'),
@@ -39,11 +45,15 @@ RECORD_FOCUS = """() => {
   document.addEventListener('focusin', () => window.focusLog.push(describeFocus()));
 }"""
 TAB_BATCH = 25
+FIRST_MARKER_WITHIN = 10  # presses of Tab after the skip link (measured: 4 to 8)
 
 # Mark every rendered control of the article with a key; return the keys in document order.
+# Of a group of radio buttons (content tabs), Tab reaches the one checked; arrows the others.
 MARK_CONTROLS = """([article, focusable]) => {
   const controls = [...document.querySelectorAll(article + ' :is(' + focusable + ')')]
-    .filter(element => element.checkVisibility());
+    .filter(element => element.checkVisibility())
+    .filter(element => element.getAttribute('tabindex') !== '-1')  // reached some other way
+    .filter(element => element.type !== 'radio' || element.checked);
   controls.forEach((element, index) => { element.dataset.focusKey = String(index); });
   return controls.map(element => element.outerHTML.slice(0, 120));
 }"""
@@ -117,7 +127,8 @@ def test_every_control_of_every_page_is_reached_by_tab_with_a_focus_ring(
         permalinks = page(path).select(f"{ARTICLE} :is(a.paragraph-link, a.footnote-ref)")
         assert len(controls) >= len(permalinks), path
         reached = set()
-        for focused in focus_walk(tab, limit=len(controls) + 100):
+        # Each note's preview opens on focus and adds its links to the walk.
+        for focused in focus_walk(tab, limit=2 * len(controls) + 100):
             if focused["key"] is None or not focused["inArticle"]:
                 continue  # outside the article, or a note preview's copy of a control
             reached.add(focused["key"])
@@ -130,24 +141,111 @@ def test_every_control_of_every_page_is_reached_by_tab_with_a_focus_ring(
     assert without_ring == {}
 
 
-def test_note_preview_opens_on_focus_and_the_note_is_reached_by_enter(keyboard_tab, server, page):
-    tab = keyboard_tab
+@pytest.fixture
+def narrow_tab(browser, server):
+    """A tab too narrow for notes in the margin (720 px): notes open in previews."""
+    context = browser.new_context(viewport={"width": 720, "height": 800})
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    tab.add_init_script(script=DESCRIBE_FOCUS)
+    yield tab
+    context.close()
+
+
+def test_note_preview_opens_on_focus_and_the_note_is_reached_by_enter(narrow_tab, server, page):
+    tab = narrow_tab
     tab.goto(url(server, "introduction/index.html"))
     marker = press_tab_until(tab, lambda focused: "footnote-ref" in focused["classes"])
     assert has_visible_focus(marker)
     note_id = marker["href"].removeprefix("#")
     note_text = page("introduction/index.html").find(id=note_id).get_text(" ", strip=True)
-    preview = tab.locator(".md-tooltip2--active")
+    preview = tab.locator(".note-preview")
     preview.wait_for(state="visible")
     number = note_id.removeprefix("fn:")
     assert preview.inner_text().split()[:6] == [f"{number}."] + note_text.split()[:5]
 
+    tab.keyboard.press("Shift+Tab")  # away and back: Enter follows the marker to the list
+    preview.wait_for(state="detached")
+    tab.keyboard.press("Tab")
+    preview.wait_for(state="visible")
     tab.keyboard.press("Enter")
     assert tab.evaluate("location.hash") == marker["href"]
     backlink = press_tab_until(tab, lambda focused: "footnote-backref" in focused["classes"])
     assert backlink["href"] == "#fnref:" + note_id.removeprefix("fn:")
     tab.keyboard.press("Enter")
     assert tab.evaluate("location.hash") == backlink["href"]
+
+
+def test_a_preview_s_links_are_reached_by_tab_and_escape_gives_focus_back_to_the_marker(
+    narrow_tab, server
+):
+    tab = narrow_tab
+    tab.goto(url(server, "alliance-adaptation/index.html"))
+    tab.keyboard.press("Tab")  # the skip link
+    tab.keyboard.press("Enter")
+    press_tab_until(tab, lambda focused: focused["href"] == "#fn:9")  # a note with a web address
+    preview = tab.locator(".note-preview")
+    preview.wait_for(state="visible")
+    reached = []
+    for _ in range(12):
+        tab.keyboard.press("Tab")
+        focused = tab.evaluate(FOCUSED)
+        if not tab.evaluate("document.activeElement.closest('.note-preview') !== null"):
+            break
+        assert has_visible_focus(focused), focused
+        reached.append(tab.evaluate("document.activeElement.textContent.trim()"))
+    # The note's own link and the edition's: archived copy, editor's note, bibliography entry;
+    # then the list of notes, and the close button
+    assert reached[0].startswith("http://www.globalsecurity.org/")
+    assert reached[1] == "archived copy"
+    assert reached[-3:] == ["U.S.-ROK Security Meeting Joint Communique 1992", "All notes", "Close"]
+    preview.wait_for(state="detached")  # Tab past the preview closes it
+
+    tab.keyboard.press("Shift+Tab")  # back onto the marker: its preview opens again
+    assert tab.evaluate("document.activeElement.getAttribute('href')") == "#fn:9"
+    preview.wait_for(state="visible")
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.closest('.note-preview') !== null")
+    tab.keyboard.press("Escape")
+    preview.wait_for(state="detached")
+    assert tab.evaluate("document.activeElement.getAttribute('href')") == "#fn:9"
+    assert tab.get_attribute("a[href='#fn:9']", "aria-expanded") == "false"
+
+
+def test_the_first_note_marker_is_a_few_presses_after_the_skip_link(keyboard_tab, server, page):
+    tab = keyboard_tab
+    with_notes = [path for path in PAPER_PAGES if page(path).select_one("article a.footnote-ref")]
+    assert len(with_notes) >= 3  # one section of the paper has no note
+    for path in with_notes:
+        tab.goto(url(server, path))
+        tab.keyboard.press("Tab")  # the skip link
+        tab.keyboard.press("Enter")
+        presses = 0
+        while "footnote-ref" not in tab.evaluate(FOCUSED)["classes"]:
+            tab.keyboard.press("Tab")
+            presses += 1
+            assert presses <= FIRST_MARKER_WITHIN, (
+                f"{path}: no note marker within {presses} presses"
+            )
+
+
+def test_the_citation_forms_are_tabs_the_arrow_keys_switch(keyboard_tab, server):
+    tab = keyboard_tab
+    tab.goto(url(server, "introduction/index.html"))
+    chicago = press_tab_until(tab, lambda focused: (focused["id"] or "").endswith("-tab"))
+    assert has_visible_focus(chicago)
+    assert tab.evaluate("document.activeElement.id") == "cite-section-chicago-note-tab"
+    assert tab.locator("#cite-section-chicago-note").is_visible()
+    assert not tab.locator("#cite-section-apa").is_visible()
+    tab.keyboard.press("ArrowRight")
+    tab.keyboard.press("ArrowRight")
+    assert tab.evaluate("document.activeElement.id") == "cite-section-apa-tab"
+    assert has_visible_focus(tab.evaluate(FOCUSED))
+    tab.locator("#cite-section-apa").wait_for(state="visible")
+    assert not tab.locator("#cite-section-chicago-note").is_visible()
+    copy = press_tab_until(tab, lambda focused: "cite-this__copy" in focused["classes"], limit=3)
+    assert has_visible_focus(copy)
+    assert tab.evaluate("document.activeElement.dataset.citeCopy") == "cite-section-apa"
 
 
 @pytest.mark.parametrize("kind", ["paragraph-link", "headerlink"])

@@ -1,10 +1,14 @@
-"""What a reader meets in Chromium: note previews, permalinks, offline (search: test_search.py)."""
+"""What a reader meets in Chromium: permalinks, offline (search, notes: test_search, test_notes)."""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
+
+from tests.support.first_view import QuietHandler, served
 
 HEADER_HEIGHT = 48  # Material's header, in CSS pixels
 
@@ -17,36 +21,6 @@ ON_SCREEN = """selector => [...document.querySelectorAll(selector)].some(element
 
 def wait_until_on_screen(tab, selector: str) -> None:
     tab.wait_for_function(ON_SCREEN, arg=selector)
-
-
-def test_a_note_preview_opens_on_hover_and_on_focus(tab, server):
-    tab.goto(server + "alliance-adaptation/")
-    marker = tab.locator("a.footnote-ref[href='#fn:14']")
-    marker.hover()
-    tooltip = tab.locator(".md-tooltip2--active, .md-tooltip2")
-    tab.wait_for_function(
-        "() => [...document.querySelectorAll('.md-tooltip2')].some(t => "
-        "t.textContent.includes('Flanagan') && getComputedStyle(t).visibility !== 'hidden')"
-    )
-    tab.mouse.move(0, 0)
-    tab.goto(server + "alliance-adaptation/")
-    tab.locator("a.footnote-ref[href='#fn:14']").focus()
-    tab.wait_for_function(
-        "() => [...document.querySelectorAll('.md-tooltip2')].some(t => "
-        "t.textContent.includes('Flanagan') && getComputedStyle(t).visibility !== 'hidden')"
-    )
-    assert tooltip.count() >= 1
-
-
-def test_the_note_preview_shows_the_papers_number(tab, server):
-    tab.goto(server + "alliance-adaptation/")
-    marker = tab.locator("a.footnote-ref[href='#fn:14']")
-    assert marker.inner_text() == "14"
-    assert tab.evaluate("document.getElementById('fn:14').value") == 14
-    marker.hover()
-    preview = tab.locator(".md-tooltip2[role=dialog]", has_text="Flanagan")
-    preview.wait_for()
-    assert preview.inner_text().startswith("14. Stephen J. Flanagan")
 
 
 def test_a_paragraph_permalink_loaded_fresh_shows_that_paragraph_at_the_top(tab, server):
@@ -131,3 +105,147 @@ def test_every_page_loads_without_a_request_outside_the_site(tab, server, html_p
     ]
     assert outside == []
     assert len(tab.requests_made) > len(html_pages)
+
+
+# -- Picking up where one left off ------------------------------------------------------
+
+PLACE_KEY = "edition.reading-place:/alliance-adaptation/"
+
+
+def read_down_to(tab, paragraph: str) -> None:
+    """Scroll as a reader does, until the paragraph is the first one below the header."""
+    tab.evaluate(
+        f"window.scrollBy(0, document.getElementById({paragraph!r}).getBoundingClientRect().top"
+        f" - {HEADER_HEIGHT + 10})"
+    )
+
+
+def remembered_paragraph(tab) -> int | None:
+    place = tab.evaluate(f"localStorage.getItem({PLACE_KEY!r})")
+    return json.loads(place)["paragraph"] if place else None
+
+
+def test_a_section_remembers_the_paragraph_read_and_offers_it_without_moving(tab, server):
+    tab.goto(server + "alliance-adaptation/")
+    assert tab.locator(".reading-place").count() == 0  # a first visit: nothing to go back to
+    read_down_to(tab, "p-12")
+    tab.wait_for_function(
+        f"() => JSON.parse(localStorage.getItem({PLACE_KEY!r}))?.paragraph === 12"
+    )
+
+    tab.goto(server + "introduction/")
+    tab.goto(server + "alliance-adaptation/")
+    offer = tab.locator(".reading-place")
+    offer.wait_for(state="visible")
+    assert offer.get_attribute("role") == "region"
+    assert offer.inner_text().startswith("You were reading ¶ 12: “")
+    assert tab.evaluate("scrollY") == 0  # never a jump the reader did not ask for
+    box = offer.bounding_box()
+    assert box["y"] + box["height"] <= 800 and box["x"] >= 0 and box["x"] + box["width"] <= 1280
+    assert remembered_paragraph(tab) == 12  # looking is not reading: the place is kept
+
+    tab.click("text=Go to ¶ 12")
+    tab.wait_for_function("location.hash === '#p-12'")
+    wait_until_on_screen(tab, "#p-12")
+    assert HEADER_HEIGHT <= tab.evaluate(
+        "document.getElementById('p-12').getBoundingClientRect().top"
+    )
+    assert offer.count() == 0
+
+
+def test_the_offer_can_be_declined_and_an_address_with_a_place_gets_none(tab, server):
+    tab.add_init_script(
+        f"localStorage.setItem({PLACE_KEY!r}, JSON.stringify({{paragraph: 9, saved: 0}}))"
+    )
+    tab.goto(server + "alliance-adaptation/")
+    tab.locator(".reading-place").wait_for(state="visible")
+    # Right after the title in the keyboard's order
+    tab.keyboard.press("Tab")
+    tab.keyboard.press("Enter")  # the skip link, to the title
+    tab.keyboard.press("Tab")  # the title's permalink
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.textContent") == "Go to ¶ 9"
+    tab.keyboard.press("Tab")
+    tab.keyboard.press("Enter")  # Not now
+    tab.locator(".reading-place").wait_for(state="detached")
+    assert tab.evaluate("location.hash") == "#alliance-adaptation"
+
+    for address in ["alliance-adaptation/#p-3", "alliance-adaptation/?h=opcon"]:
+        tab.goto(server + address)
+        tab.wait_for_selector("article[data-notes]", state="attached")
+        assert tab.locator(".reading-place").count() == 0, address
+
+
+def test_the_place_is_kept_in_the_browser_only(tab, server, site):
+    sent = []
+    tab.on("request", lambda request: sent.append((request.method, request.url)))
+    tab.goto(server + "alliance-adaptation/")
+    read_down_to(tab, "p-15")
+    tab.wait_for_function(
+        f"() => JSON.parse(localStorage.getItem({PLACE_KEY!r}))?.paragraph === 15"
+    )
+    tab.goto(server + "alliance-adaptation/")
+    tab.locator(".reading-place").wait_for(state="visible")
+    # Only the site's own files were asked for, as they are: nothing carried the place
+    for method, url in sent:
+        path = url.removeprefix(server).split("#")[0]
+        assert method == "GET" and url.startswith(server) and "?" not in url, url
+        assert (site / path).is_file() or (site / path / "index.html").is_file(), url
+
+
+# -- A useful 404 -------------------------------------------------------------------------
+
+
+# The layout shifts that moved the page's content, added up as the browser reports them from
+# the first paint (the header's own, as the theme's script sets it up, are not the page's)
+LAYOUT_SHIFTS = """window.layoutShifts = 0;
+new PerformanceObserver(list => {
+  for (const shift of list.getEntries()) {
+    const moved = shift.sources.filter(({node, previousRect: was, currentRect: is}) => node
+      && (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement).closest('article')
+      && (was.x !== is.x || was.y !== is.y));
+    if (moved.length) window.layoutShifts += shift.value;
+  }
+}).observe({type: 'layout-shift', buffered: true});"""
+
+
+class NotFoundHandler(QuietHandler):
+    """Serve the site as a host does: its 404.html for any address it does not have."""
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.mark.parametrize("address", ["no-such-page/", "a/b/c/no-such-page.html"])
+def test_a_missing_address_at_any_depth_gets_a_404_page_that_leads_on(tab, site, address):
+    tab.add_init_script(LAYOUT_SHIFTS)
+    with served(site, NotFoundHandler) as base:
+        response = tab.goto(base + address)
+        assert response.status == 404
+        tab.wait_for_load_state("networkidle")
+        assert tab.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in (
+            "sticky",
+            "fixed",
+        )  # the theme's style sheet, found from the root
+        assert tab.inner_text(".not-found__address code") == base + address
+        shifts = tab.evaluate("window.layoutShifts")
+        assert shifts == 0  # the address is written into the room kept for it
+        sections = tab.locator(".not-found__sections a")
+        assert sections.count() == 4
+        assert tab.locator(".not-found a", has_text="The whole paper").count() == 1
+        failed = [url for url in tab.requests_made if "/assets/" in url and url.count("/a/b/")]
+        assert failed == []
+        sections.nth(1).click()
+        tab.wait_for_url(base + "alliance-adaptation/")
+        tab.go_back()
+        tab.fill("#not-found-query", "OPCON")
+        tab.press("#not-found-query", "Enter")
+        tab.wait_for_url(base + "?q=OPCON")
+        tab.wait_for_selector(".md-search-result__item")

@@ -374,9 +374,9 @@ CASES = {
     "unknown placeholder": Case(
         edit("docs/glossary.md", "<!-- edition:glossary -->", "<!-- edition:glosary -->"),
         "docs/glossary.md:{line}: unknown placeholder '<!-- edition:glosary -->'; use one of "
-        "<!-- edition:bibliography -->, <!-- edition:departures -->, <!-- edition:editors-notes -->, "
-        "<!-- edition:glossary -->, "
-        "<!-- edition:index -->, <!-- edition:timeline -->",
+        "<!-- edition:bibliography -->, <!-- edition:departures -->, "
+        "<!-- edition:editors-notes -->, <!-- edition:glossary -->, <!-- edition:index -->, "
+        "<!-- edition:timeline -->",
         at="<!-- edition:glosary -->",
     ),
     "broken link": Case(

@@ -76,8 +76,10 @@ def test_every_script_file_runs_after_the_page_is_parsed_the_theme_s_first(page,
 SCRIPTS_AND_THEIR_WORK = {
     "search-landing.js": "input.md-search__input",
     "cite.js": "section.cite-this",
-    "note-preview.js": "a.footnote-ref",
-    "glossary-tooltip.js": "abbr[title]",
+    "previews.js": "a.footnote-ref, abbr[title]",
+    "margin-notes.js": "article [id^='p-'] a.footnote-ref",
+    "reading-place.js": "article [id^='p-']",
+    "not-found.js": ".not-found",
 }
 
 

@@ -207,11 +207,29 @@ def test_abbreviations_are_wrapped_and_focusable_but_not_in_links_code_or_note_m
     abbrs = list(root.iter("abbr"))
     assert len(abbrs) == 3  # the text, the link's text and the note; not the code or the URL
     focusable = [a for a in abbrs if a.get("tabindex") == "0"]
-    assert len(focusable) == 2  # the one inside a link is reached through the link
+    # the text's and the note list's first use; the one inside a link is reached through the link
+    assert len(focusable) == 2
     assert all(a.get("title") == "United States Forces Korea" for a in abbrs)
     assert root.find(".//p[@id='p-1']") is not None
     assert 'href="https://example.org/USFK"' in html
     assert "<code>USFK</code>" in html
+
+
+def test_only_a_terms_first_use_in_each_section_is_a_stop_of_the_tab_key():
+    html = render_html(
+        "# One\n\nUSFK and ROK.\n\nUSFK again, ROK again.\n\n## Two\n\nUSFK once more.\n",
+        {"USFK": "United States Forces Korea", "ROK": "Republic of Korea"},
+    )
+    root = etree.fromstring(f"<div>{html}</div>")
+    stops = [
+        (number, abbr.text)
+        for number, paragraph in enumerate(root.iter("p"), start=1)
+        for abbr in paragraph.iter("abbr")
+        if abbr.get("tabindex") == "0"
+    ]
+    assert stops == [(1, "USFK"), (1, "ROK"), (3, "USFK")]
+    assert len(list(root.iter("abbr"))) == 5
+    assert all(abbr.get("title") for abbr in root.iter("abbr"))
 
 
 def test_the_glossary_lists_terms_with_the_papers_wording_and_every_passage():

@@ -37,14 +37,14 @@ def test_a_script_is_dropped_only_from_pages_without_its_work():
     tags = (
         '<script src="../assets/javascripts/bundle.1.min.js" defer></script>\n'
         '<script src="../assets/cite.js" defer></script>\n'
-        '<script src="../assets/note-preview.js" defer></script>\n'
-        '<script src="../assets/glossary-tooltip.js" defer></script>\n'
+        '<script src="../assets/previews.js" defer></script>\n'
+        '<script src="../assets/reading-place.js" defer></script>\n'
     )
     with_notes = '<p>Text<sup><a class="footnote-ref" href="#fn:1">1</a></sup></p>' + tags
     kept = page_scripts.drop_unused_scripts(with_notes)
-    assert "note-preview.js" in kept and "bundle.1.min.js" in kept
-    assert "cite.js" not in kept and "glossary-tooltip.js" not in kept
-    everything = '<section class="cite-this"></section><abbr title="x">X</abbr>' + with_notes
+    assert "previews.js" in kept and "bundle.1.min.js" in kept
+    assert "cite.js" not in kept and "reading-place.js" not in kept
+    everything = '<section class="cite-this"></section><p id="p-1">A</p>' + with_notes
     assert page_scripts.drop_unused_scripts(everything) == everything
 
 
@@ -52,8 +52,17 @@ def test_a_script_s_elements_after_the_script_stop_the_build():
     from edition.errors import EditionError
 
     late = (
-        '<body><script src="assets/note-preview.js" defer></script>'
+        '<body><script src="assets/previews.js" defer></script>'
         '<a class="footnote-ref" href="#fn:1">1</a></body>'
     )
     with pytest.raises(EditionError, match="come after the script"):
         page_scripts.drop_unused_scripts(late)
+
+
+def test_a_script_that_works_on_two_kinds_of_element_needs_both():
+    script = '<script src="../assets/margin-notes.js" defer></script>'
+    marker = '<sup><a class="footnote-ref" href="#fn:1">1</a></sup>'
+    assert "margin-notes.js" not in page_scripts.drop_unused_scripts(f"<p>A{marker}</p>{script}")
+    assert "margin-notes.js" not in page_scripts.drop_unused_scripts(f'<p id="p-1">A</p>{script}')
+    section = f'<p id="p-1">A{marker}</p>{script}'
+    assert page_scripts.drop_unused_scripts(section) == section
