@@ -142,7 +142,7 @@ TREEPROCESSORS: tuple[TreeStep, ...] = (
     ),
     TreeStep(
         "edition-note-numbers",
-        lambda md, build, steps: NoteNumbers(md),
+        lambda md, build, steps: NoteNumbers(md, build),
         5.5,
         "after footnotes (50, 15) have made the markers and the list",
     ),

@@ -14,7 +14,6 @@ import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 
 from markdown.extensions.footnotes import NBSP_PLACEHOLDER
-from markdown.treeprocessors import Treeprocessor
 
 from edition.bibliography import short_label
 from edition.errors import EditionError
@@ -29,8 +28,17 @@ if TYPE_CHECKING:
     from pybtex.database import BibliographyData
 
 
-class NoteNumbers(Treeprocessor):
-    """Show each footnote's label instead of its position on the page."""
+class NoteNumbers(BuildTreeprocessor):
+    """Show each footnote's label instead of its position on the page, and head the notes.
+
+    The whole paper's one list gets no heading: its notes are dealt out to the
+    parts that cite them, each under its own (edition/steps/whole_paper.py).
+    """
+
+    @property
+    def whole_paper(self) -> bool:
+        page = self.build.page
+        return page is not None and page.file.src_uri == self.build.options.whole_paper_page
 
     def run(self, root: etree.Element) -> None:
         for link in root.iter("a"):
@@ -54,7 +62,7 @@ class NoteNumbers(Treeprocessor):
                     block.set("role", "doc-endnotes")  # the notes list, announced as such
                     block.set("aria-label", "Notes")
                     before = parent[position - 1] if position else None
-                    if before is None or before.tag not in HEADINGS:
+                    if (before is None or before.tag not in HEADINGS) and not self.whole_paper:
                         give_heading(block)
 
 

@@ -10,7 +10,7 @@ import pytest
 from edition.citation import paper_facts
 from edition.errors import EditionError
 from edition.steps.section_header import section_header
-from tests.unit.treeprocessors import convert
+from tests.unit.treeprocessors import convert, paper_build
 
 PAPER = paper_facts(
     {
@@ -47,8 +47,10 @@ def test_a_section_number_outside_the_paper_is_named(number):
         section_header(PAPER, page({"paper_section": number}))
 
 
-def notes_of(text: str) -> etree.Element:
-    html = convert(text, ["edition-note-numbers"], extensions=["footnotes"])
+def notes_of(text: str, *, src_uri: str = "introduction.md") -> etree.Element:
+    build = paper_build()
+    build.page.file.src_uri = src_uri
+    html = convert(text, ["edition-note-numbers"], build=build, extensions=["footnotes"])
     return etree.fromstring(f"<div>{html}</div>")
 
 
@@ -59,6 +61,11 @@ def test_the_list_of_notes_is_headed_notes_in_place_of_the_rule():
     assert (heading.tag, heading.get("id"), heading.text) == ("h2", "notes", "Notes")
     assert "edition-added" in heading.get("class")
     assert notes.find("hr") is None
+
+
+def test_the_whole_papers_list_gets_no_heading_each_part_gives_its_notes_theirs():
+    root = notes_of("Text.[^2]\n\n[^2]: A note.\n", src_uri="paper.md")
+    assert root.findall(".//h2") == []
 
 
 def test_a_list_of_notes_that_has_a_heading_already_gets_no_second_one():
