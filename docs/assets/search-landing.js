@@ -1,16 +1,14 @@
-/* Search lands on the passage, with the words found highlighted and on screen.
+/* What the edition adds to the search results, fetched when search is first opened
+   (edition/theme/partials/javascripts/search-on-demand.html).
 
    The results come from the edition's search worker (search-worker.js):
    - each page's own result, the heading of its group, opens the group's best
      passage rather than the top of the page;
    - the line above the results counts them in the reader's terms ("3 passages
      in 2 sections"), from the worker's count, announced by the search-on-demand
-     partial as the event "edition:search-result".
-   A page opened from a result (?h=words) loads search-highlight.js, which
-   marks the words found; other pages are sent without it. */
+     partial as the event "edition:search-result" once this script has run. */
 (function () {
   "use strict";
-
 
   // The group headings open their best passage.
   function pointHeadingsAtPassages(results) {
@@ -26,18 +24,13 @@
       .observe(results, { childList: true, subtree: true });
   }
 
-  document.addEventListener("edition:search-result", (event) => {
+  function showSummary(found) {
     const meta = document.querySelector(".md-search-result__meta");
     const input = document.querySelector(".md-search__input");
-    const found = event.detail || {};
-    if (!meta || !found.summary || !input || found.query !== input.value) return;
+    if (!meta || !found || !found.summary || !input || found.query !== input.value) return;
     meta.textContent = found.summary;
-  });
-
-  // Only a page opened from a result has words to mark: only it fetches the script that does.
-  if (new URL(location.href).searchParams.getAll("h").some((words) => words.trim())) {
-    const script = document.createElement("script");
-    script.src = new URL("search-highlight.js", document.currentScript.src).href;
-    document.head.append(script);
   }
+
+  document.addEventListener("edition:search-result", (event) => showSummary(event.detail));
+  if (results) pointHeadingsAtPassages(results);  // shown before this script arrived
 })();

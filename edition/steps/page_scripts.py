@@ -4,7 +4,9 @@
 do on a page still costs a phone its download: the whole paper on one page
 has no "Cite this" block, the About page no note and no abbreviation. Each
 script below names the element it works on; a page without one is sent
-without the script. A script not listed here stays on every page.
+without the script. A script not listed here stays on every page. (What opens
+from the text, docs/assets/previews.js, is fetched when it is first wanted:
+edition/theme/partials/javascripts/previews-on-demand.html.)
 """
 
 from __future__ import annotations
@@ -26,8 +28,6 @@ def is_paragraph(tag: StartTag) -> bool:
 # script (as in extra_javascript) -> the elements it works on, each of which the page must hold
 USED_BY: dict[str, tuple[Callable[[StartTag], bool], ...]] = {
     "assets/cite.js": (has_class("cite-this"),),  # "Cite this" and the ¶ menu it offers
-    # the glossary's expansions and the notes' previews
-    "assets/previews.js": (lambda tag: tag.tag == "abbr" or has_class("footnote-ref")(tag),),
     "assets/margin-notes.js": (has_class("footnote-ref"), is_paragraph),  # a section's notes
     "assets/reading-place.js": (is_paragraph,),  # where the reader left off a section
     "assets/not-found.js": (has_class("not-found"),),  # the 404 page

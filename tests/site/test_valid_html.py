@@ -74,9 +74,7 @@ def test_every_script_file_runs_after_the_page_is_parsed_the_theme_s_first(page,
 
 # Each of the edition's scripts, and what a page must hold for it to be sent
 SCRIPTS_AND_THEIR_WORK = {
-    "search-landing.js": "input.md-search__input",
     "cite.js": "section.cite-this",
-    "previews.js": "a.footnote-ref, abbr[title]",
     "margin-notes.js": "article [id^='p-'] a.footnote-ref",
     "reading-place.js": "article [id^='p-']",
     "not-found.js": ".not-found",
@@ -95,3 +93,18 @@ def test_a_page_is_sent_the_edition_s_scripts_it_has_work_for_and_no_other(page,
     assert "cite.js" not in {
         s["src"].rsplit("/", 1)[-1] for s in page("paper/index.html").select("script[src]")
     }
+
+
+def test_a_page_with_abbreviations_or_notes_fetches_their_previews_when_first_wanted(
+    page, html_pages
+):
+    """previews.js is no page's script: a page with work for it loads it on demand."""
+    with_work = 0
+    for path in html_pages:
+        soup = page(path)
+        assert not [s for s in soup.select("script[src]") if "previews.js" in s["src"]], path
+        loaders = [s for s in soup.select("script:not([src])") if "previews.js" in (s.string or "")]
+        has_work = bool(soup.select("article a.footnote-ref, article abbr[title]"))
+        with_work += has_work
+        assert len(loaders) == has_work, path
+    assert with_work >= 6

@@ -37,14 +37,14 @@ def test_a_script_is_dropped_only_from_pages_without_its_work():
     tags = (
         '<script src="../assets/javascripts/bundle.1.min.js" defer></script>\n'
         '<script src="../assets/cite.js" defer></script>\n'
-        '<script src="../assets/previews.js" defer></script>\n'
+        '<script src="../assets/not-found.js" defer></script>\n'
         '<script src="../assets/reading-place.js" defer></script>\n'
     )
-    with_notes = '<p>Text<sup><a class="footnote-ref" href="#fn:1">1</a></sup></p>' + tags
-    kept = page_scripts.drop_unused_scripts(with_notes)
-    assert "previews.js" in kept and "bundle.1.min.js" in kept
-    assert "cite.js" not in kept and "reading-place.js" not in kept
-    everything = '<section class="cite-this"></section><p id="p-1">A</p>' + with_notes
+    with_paragraph = '<p id="p-1">Text</p>' + tags
+    kept = page_scripts.drop_unused_scripts(with_paragraph)
+    assert "reading-place.js" in kept and "bundle.1.min.js" in kept
+    assert "cite.js" not in kept and "not-found.js" not in kept
+    everything = '<section class="cite-this"></section><p class="not-found">A</p>' + with_paragraph
     assert page_scripts.drop_unused_scripts(everything) == everything
 
 
@@ -52,8 +52,8 @@ def test_a_script_s_elements_after_the_script_stop_the_build():
     from edition.errors import EditionError
 
     late = (
-        '<body><script src="assets/previews.js" defer></script>'
-        '<a class="footnote-ref" href="#fn:1">1</a></body>'
+        '<body><script src="assets/cite.js" defer></script>'
+        '<section class="cite-this"></section></body>'
     )
     with pytest.raises(EditionError, match="come after the script"):
         page_scripts.drop_unused_scripts(late)
