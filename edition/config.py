@@ -2,20 +2,25 @@
 
 Everything the engine knows about the paper it presents comes from here: the
 paper's facts (every citation form, the page metadata, the EPUB and
-CITATION.cff follow them), where its reference text and data files are, and
-where "report an error" links lead. MkDocs checks each option when it loads
-mkdocs.yml and names the one that is wrong.
+CITATION.cff follow them), the web edition's own release (its version and
+date, and the changelog that lists every release), where its reference text
+and data files are, and where "report an error" links lead. MkDocs checks
+each option when it loads mkdocs.yml and names the one that is wrong.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+PASSAGE = re.compile(r"^[\w./-]+\.md#p-\d+$")
 HTTP_URL = re.compile(r"^https?://[^\s\"'<>]+$")
 INDEX_CATEGORIES = {
     "people": "People",
@@ -38,6 +43,36 @@ class Month(c.Type[str]):
         found = ISO_MONTH.match(value)
         if not found or not 1 <= int(found.group(2)) <= 12:
             raise ValidationError(f"'{value}' is not a month; write YYYY-MM, e.g. \"2009-02\"")
+        return value
+
+
+class Day(c.Type[str]):
+    """A day, YYYY-MM-DD (written in quotes, so YAML keeps it text)."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not ISO_DAY.match(value):
+            raise ValidationError(f"'{value}' is not a day; write \"YYYY-MM-DD\", quoted")
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValidationError(f"'{value}' is no day of the calendar; correct it") from None
+        return value
+
+
+class Pattern(c.Type[str]):
+    """Text of a given form, with an example of it for the error message."""
+
+    def __init__(self, pattern: re.Pattern[str], example: str) -> None:
+        super().__init__(str)
+        self.pattern = pattern
+        self.example = example
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not self.pattern.match(value):
+            raise ValidationError(f"'{value}' is not of the form {self.example}")
         return value
 
 
@@ -77,6 +112,17 @@ class PaperFacts(base.Config):
     institution = text()
     bibtex_key = text()
     sections = c.DictOfItems(c.Type(str))  # section file -> its title in sentence case (APA)
+    # The paragraph in which the author says what the paper does: its words are the
+    # abstract reference managers save (never a description of the web page).
+    abstract = c.Optional(Pattern(PASSAGE, "introduction.md#p-4"))
+
+
+class Release(base.Config):
+    """The web edition's own release: what every citation form and the colophon name."""
+
+    version = Pattern(VERSION, '"1.0.0" (major.minor.patch)')
+    date = Day()
+    changelog = c.File(exists=True, default="CHANGELOG.md")  # every release and what it changed
 
 
 class EpubOptions(base.Config):
@@ -92,6 +138,7 @@ class EditionConfig(base.Config):
     """The `edition` plugin's options."""
 
     paper = c.SubConfig(PaperFacts)
+    release = c.SubConfig(Release)
     source = c.File(exists=True)  # the paper's text as extracted, the reference of every check
     report_error_url = c.Optional(WebAddress("https://github.com/OWNER/REPO/issues/new"))
     glossary = c.File(exists=True, default="data/glossary.yml")
@@ -103,3 +150,4 @@ class EditionConfig(base.Config):
     home_page = c.Type(str, default="index.md")
     bibliography_page = c.Type(str, default="bibliography.md")
     whole_paper_page = c.Type(str, default="paper.md")
+    changes_page = c.Type(str, default="changes.md")  # filled from the changelog

@@ -26,7 +26,8 @@ from edition.step import EVENTS, Step
 from edition.steps.archived_copies import ArchivedCopies
 from edition.steps.bibliography import Bibliography
 from edition.steps.bibtex_setup import BibtexSetup
-from edition.steps.cite_this import CiteThisStep
+from edition.steps.changes import Changes
+from edition.steps.cite_this import CiteThisStep, SectionCitations
 from edition.steps.deferred_scripts import DeferredScripts
 from edition.steps.editors_notes import EditorsNotes, EditorsNotesTree
 from edition.steps.epub import Epub
@@ -42,6 +43,7 @@ from edition.steps.paper_text import PaperText
 from edition.steps.paragraph_ids import ParagraphIds, Permalinks
 from edition.steps.report_error import ReportError, ReportLinks
 from edition.steps.search_passages import SearchPassages
+from edition.steps.sitemap import Sitemap
 from edition.steps.template_cache import TemplateCache
 from edition.steps.timeline import Timeline
 from edition.steps.unique_ids import UniqueIds
@@ -72,6 +74,8 @@ STEPS: tuple[type[Step], ...] = (
     Epub,
     CiteThisStep,
     PageMetadataStep,
+    Changes,
+    Sitemap,
     UniqueIds,
     ValidHtml,
     DeferredScripts,
@@ -122,6 +126,14 @@ TREEPROCESSORS: tuple[TreeStep, ...] = (
         6,
         "after abbr (7), so the words are found across abbreviations, and after footnotes "
         "(50) have made the notes; before the anchor collector (5), which validates ed-N",
+    ),
+    TreeStep(
+        "edition-section-citations",
+        lambda md, build, steps: SectionCitations(md, build),
+        5.8,
+        "after the editor's notes (6) have found their words in the author's text, not in a "
+        "citation; before the anchor collector (5) and the link resolver (0), which check its "
+        "ids and its links to the sections",
     ),
     TreeStep(
         "edition-note-numbers",
