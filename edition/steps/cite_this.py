@@ -6,8 +6,9 @@ bibliography), APA and BibTeX, rendered by edition/citation.py from the
 paper's facts and the edition's release: on the home page and on the whole
 paper on one page, the paper's; on a section, the section's and the paper's.
 On the whole paper on one page each section also opens with its own
-citation (edition/templates/cite-section.html), put in the tree where the
-section's first paragraph stands. docs/assets/cite.js adds the copy buttons'
+citation (edition/templates/cite-section.html: the Chicago note, and a link
+to every form on the section's page, which keeps the long page light), put
+in the tree where the section's first paragraph stands. docs/assets/cite.js adds the copy buttons'
 behaviour, the ¶ menu that copies a paragraph's link or citation, and the
 citation of a selected passage.
 
@@ -38,6 +39,7 @@ from edition.templates import fragment
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
     from edition.build import Build
@@ -73,6 +75,16 @@ def cite_this(
     )
 
 
+def anchor_ids(block: CiteThis) -> set[str]:
+    """The ids the partial gives the block, so that links to them are checked like any."""
+    ids = {"cite-this", "cite-permalink"}
+    if block.section_forms:
+        ids |= {"cite-this-section", "cite-this-paper"}
+    for form in block.section_forms + block.paper_forms:
+        ids |= {form.id, f"{form.id}-label"}
+    return ids
+
+
 def section_of(paper: Paper, page: Page) -> Section:
     return read_section(paper, title=page.title or "", src_uri=page.file.src_uri)
 
@@ -92,6 +104,7 @@ def section_block(
         address=url,
         section_forms=citation_forms(paper, url, section, prefix=f"cite-{chapter.slug}"),
         paragraph_citation=chicago_note_base(paper, section),
+        every_form=f"/{chapter.src_uri}#cite-this-section",
     )
 
 
@@ -137,6 +150,18 @@ class SectionCitations(Treeprocessor):
 
 class CiteThisStep(Step):
     name = "cite_this"
+
+    def page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+        # Before MkDocs checks the links to anchors, once every page is converted.
+        block = cite_this(
+            self.build.paper,
+            page,
+            site_url=config.site_url,
+            whole_paper_page=self.build.options.whole_paper_page,
+        )
+        if block is not None and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= anchor_ids(block)
+        return None
 
     def page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig

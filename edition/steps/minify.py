@@ -2,8 +2,9 @@
 
 Material's templates indent their markup deeply, and the edition's own CSS and
 JavaScript carry comments for their editors; a browser needs neither, and a
-phone downloads both. The edition's style sheet and scripts are minified as
-they are copied (rcssmin, rjsmin); each page loses the indentation of its
+phone downloads both. The edition's style sheet and scripts (those of docs/,
+the ones a script fetches on demand included) are minified as they are copied
+(rcssmin, rjsmin); each page loses the indentation of its
 lines, except where white space is kept as written (`pre`, `textarea`), and
 its inline scripts are minified. The files under docs/ keep their comments.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import rcssmin
@@ -90,10 +92,8 @@ def compact(html: str) -> str:
 
 
 def minified(file: File, config: MkDocsConfig) -> File:
-    """The edition's own style sheet or script, minified; any other file as it is."""
-    own = file.src_uri in config.extra_css or file.src_uri in {
-        str(script) for script in config.extra_javascript
-    }
+    """The edition's own style sheet or script (one of docs/), minified; any other file as it is."""
+    own = bool(file.abs_src_path) and Path(file.abs_src_path).is_relative_to(config.docs_dir)
     minify = MINIFIERS.get(file.src_uri[file.src_uri.rfind(".") :])
     if not (own and minify and file.abs_src_path):
         return file

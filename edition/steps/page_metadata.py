@@ -14,8 +14,11 @@ page's <head>. What they save is what a careful researcher would file:
   Changes): the paper, with the paper's address (`citation_public_url`) when
   the build knows it.
 
-Every page also gives one `citation_reference` per work its notes cite, Dublin
-Core, Open Graph and schema.org JSON-LD. The abstract is the paragraph in which
+The home page (the paper's landing page) and the Bibliography give one
+`citation_reference` per work the paper cites, a section one per work its
+notes cite (the whole paper on one page repeats none: its first view stays
+within its budget); every page also gives Dublin Core, Open Graph and
+schema.org JSON-LD. The abstract is the paragraph in which
 the author says what the paper does (the `paper.abstract` option), never the
 page's description, which the translator would otherwise save in its place.
 Nothing names a type of report ("report" would become Zotero's report type).
@@ -267,8 +270,10 @@ def page_metadata(
 ) -> PageMetadata:
     own_url = page.canonical_url  # None without site_url: the build cannot know the host
     home_url = site_url or None
-    if page.file.src_uri == bibliography_page:
-        keys = list(bibliography.entries)
+    if page.file.src_uri in (report_pages[0], bibliography_page):
+        keys = list(bibliography.entries)  # the paper's landing page, and its bibliography
+    elif page.file.src_uri in report_pages:
+        keys = []  # the whole paper on one page: the landing page gives them for the same paper
     else:
         keys = cited_keys(page.file.content_string)
     references = [

@@ -26,7 +26,10 @@ def has_class(name: str) -> Callable[[StartTag], bool]:
 
 # script (as in extra_javascript) -> the elements it works on
 USED_BY: dict[str, Callable[[StartTag], bool]] = {
-    "assets/cite.js": has_class("cite-this"),  # "Cite this" and the ¶ menu it offers
+    "assets/cite.js": has_class("cite-this"),  # "Cite this" and copies of the text
+    # The ¶ menu: a section's "Cite this" gives the stem of its paragraphs' citations
+    "assets/paragraph-menu.js": lambda tag: tag.tag == "section"
+    and bool(tag.get("data-paragraph-citation")),
     "assets/note-preview.js": has_class("footnote-ref"),  # the notes' previews
     "assets/glossary-tooltip.js": lambda tag: tag.tag == "abbr",  # the glossary's expansions
 }
