@@ -75,8 +75,28 @@ CASES = {
         ["mkdocs.yml:", "'paper'", "'date'", "write YYYY-MM"],
     ),
     "a report address that could leave its attribute": (
-        edit("mkdocs.yml", '/issues/new"]', '/issues/new\\" onmouseover=\\"alert(1)"]'),
+        edit(
+            "mkdocs.yml",
+            "report_error_url: !ENV REPORT_ERROR_URL",
+            "report_error_url: 'https://x.test/issues/new\" onmouseover=\"alert(1)'",
+        ),
         ["mkdocs.yml:", "'report_error_url'", "is not a web address"],
+    ),
+    "a release version that is not major.minor.patch": (
+        edit("mkdocs.yml", 'version: "1.0.0"', 'version: "1.0"'),
+        ["mkdocs.yml:", "'release'", "'version'", "major.minor.patch"],
+    ),
+    "a release the changelog does not list as its newest": (
+        edit("mkdocs.yml", 'version: "1.0.0"', 'version: "1.0.1"'),
+        ["CHANGELOG.md:", "newest release listed is 1.0.0", "1.0.1", "make the two the same"],
+    ),
+    "a changelog heading that is not a release": (
+        edit("CHANGELOG.md", "## 1.0.0 (2026-12-01)", "## Version 1.0.0"),
+        ["CHANGELOG.md:", "'## 1.0.0 (2026-12-01)'"],
+    ),
+    "an abstract that is no paragraph of the paper": (
+        edit("mkdocs.yml", "abstract: introduction.md#p-4", "abstract: introduction.md#p-40"),
+        ["mkdocs.yml:", "paper.abstract", "introduction.md#p-40", "no paragraph"],
     ),
     "broken anchor": (
         edit("docs/index.md", "(introduction.md)", "(introduction.md#p-999)"),

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from edition.bibliography import load_bibliography
 from edition.editors_notes import EDITORS_NOTES_FILE, load_editors_notes
 from edition.source import words
+from tests.conftest import ISSUE_URL
 from tests.support.paper import the_source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +32,6 @@ SLUGS = [
 ]
 EPUB = "strengthening-the-us-rok-alliance.epub"
 NOT_THE_AUTHORS = ".edition-added, .headerlink, sup[id^='fnref'], div.footnote"
-ISSUE_URL = "https://github.com/us-rok-alliance-edition/edition/issues/new"
 
 
 def built_page(src_uri: str) -> str:
