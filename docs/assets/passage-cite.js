@@ -116,7 +116,7 @@
       if (citation) copyAndAnnounce(citation.text, status, "passage and its citation, " + citation.where, citation.html);
     });
 
-    // Beside the end of a selection within the paper's paragraphs; gone with the selection.
+    // Over a selection within the paper's paragraphs; gone with the selection.
     function place() {
       const range = selectionIn(article);
       const paragraph = range && paragraphOf(range.endContainer);
@@ -127,9 +127,11 @@
       chosen = range.cloneRange();
       const end = range.endContainer.nodeType === 1 ? range.endContainer : range.endContainer.parentElement;
       const host = end.closest("p[id], li[id]");
-      offer.style.top = (range.getBoundingClientRect().bottom - host.getBoundingClientRect().top + 4) + "px";
       if (offer.parentElement !== host) host.append(offer);
       status.textContent = "";
+      // Just above the selection, which stays in view.
+      const top = range.getBoundingClientRect().top - host.getBoundingClientRect().top;
+      offer.style.top = (top - offer.offsetHeight - 4) + "px";
     }
 
     let pending = false;

@@ -210,7 +210,7 @@ def test_copying_across_paragraphs_keeps_them_apart_and_leaves_the_edition_out(c
 
 # -- Cite this passage --------------------------------------------------------
 
-SELECT_SENTENCE = """
+SELECT_PASSAGE = """
     const paragraph = document.getElementById(ID);
     const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
     let node;
@@ -218,21 +218,21 @@ SELECT_SENTENCE = """
     const range = document.createRange();
     const start = node.data.indexOf(START);
     range.setStart(node, start);
-    const end = node.data.indexOf(".", start) + 1;
-    range.setEnd(node, end);
+    range.setEnd(node, node.data.indexOf(END, start) + END.length);
     return range;
 """
 
 
-def sentence(slug: str, number: int, start: str) -> str:
+def passage(slug: str, number: int, start: str, end: str) -> str:
+    """The words of a paragraph from `start` to `end`, as source/ prints them."""
     text = NOTE_NUMBER.sub("", source_paragraph(slug, number))
     begin = text.index(start)
-    return text[begin : text.index(".", begin) + 1]
+    return text[begin : text.index(end, begin) + len(end)]
 
 
-def cite_passage(tab, paragraph_id: str, start: str) -> str:
-    script = SELECT_SENTENCE.replace("ID", repr(paragraph_id)).replace("START", repr(start))
-    select(tab, script)
+def cite_passage(tab, paragraph_id: str, start: str, end: str) -> str:
+    script = SELECT_PASSAGE.replace("ID", repr(paragraph_id)).replace("START", repr(start))
+    select(tab, script.replace("END", repr(end)))
     tab.locator(".passage-cite__button").click()  # fetched with the first selection
     wait_for_status(tab, ".passage-cite__status")
     return clipboard(tab)
@@ -240,10 +240,10 @@ def cite_passage(tab, paragraph_id: str, start: str) -> str:
 
 def test_a_selected_passage_is_copied_with_its_citation_and_a_link_to_it(clip, server):
     clip.goto(server + "alliance-adaptation/")
-    start = "The incident coincided with"
-    copied = cite_passage(clip, "p-12", start)
+    start, end = "The incident coincided with", "new threats and new needs,"
+    copied = cite_passage(clip, "p-12", start, end)
     quotation, citation = copied.split("\n\n")
-    assert quotation == f"“{sentence('alliance-adaptation', 12, start)}”"
+    assert quotation == f"“{passage('alliance-adaptation', 12, start, end)}”"
     stem = clip.get_attribute("section.cite-this", "data-paragraph-citation")
     assert citation.startswith(f"{stem}, ¶ 12, {SITE_URL}alliance-adaptation/#p-12:~:text=")
     assert citation.endswith(".")
@@ -251,11 +251,12 @@ def test_a_selected_passage_is_copied_with_its_citation_and_a_link_to_it(clip, s
 
 def test_the_passage_s_link_opens_the_page_at_it_highlighted(clip, bare_server):
     clip.goto(bare_server + "alliance-adaptation/")
-    start = "The incident coincided with"
-    link = cite_passage(clip, "p-12", start).rsplit(", ", 1)[1].removesuffix(".")
+    start, end = "The incident coincided with", "new threats and new needs,"
+    link = cite_passage(clip, "p-12", start, end).rsplit(", ", 1)[1].removesuffix(".")
     assert link.startswith(bare_server + "alliance-adaptation/#p-12:~:text=")
-    words = unquote(link.split(":~:text=")[1]).split(",")
-    assert sentence("alliance-adaptation", 12, start).startswith(words[0])
+    first, last = (unquote(term) for term in link.split(":~:text=")[1].split(","))
+    quoted = passage("alliance-adaptation", 12, start, end)
+    assert quoted.startswith(first) and quoted.endswith(last)
 
     def paragraph_picture(url: str) -> bytes:
         tab = clip.context.new_page()
@@ -286,9 +287,9 @@ def test_the_passage_s_link_opens_the_page_at_it_highlighted(clip, bare_server):
 
 def test_a_passage_of_the_whole_paper_is_cited_in_its_section(clip, bare_server):
     clip.goto(bare_server + "paper/")
-    start = "This paper argues that"
-    copied = cite_passage(clip, "introduction-p-4", start)
+    start, end = "This paper argues that", "advanced market economies."
+    copied = cite_passage(clip, "introduction-p-4", start, end)
     quotation, citation = copied.split("\n\n")
-    assert quotation == f"“{sentence('introduction', 4, start)}”"
+    assert quotation == f"“{passage('introduction', 4, start, end)}”"
     assert "“Introduction,” in Strengthening the U.S.-ROK Alliance" in citation
     assert f", ¶ 4, {bare_server}introduction/#p-4:~:text=" in citation
