@@ -265,22 +265,24 @@ def page_metadata(
     site_description: str,
     site_url: str | None,
     abstract: str | None = None,
-    report_pages: tuple[str, ...] = ("index.md", "paper.md"),
+    home_page: str = "index.md",
+    whole_paper_page: str = "paper.md",
     bibliography_page: str = "bibliography.md",
 ) -> PageMetadata:
     own_url = page.canonical_url  # None without site_url: the build cannot know the host
     home_url = site_url or None
-    if page.file.src_uri in (report_pages[0], bibliography_page):
+    src_uri = page.file.src_uri
+    if src_uri in (home_page, bibliography_page):
         keys = list(bibliography.entries)  # the paper's landing page, and its bibliography
-    elif page.file.src_uri in report_pages:
-        keys = []  # the whole paper on one page: the landing page gives them for the same paper
+    elif src_uri == whole_paper_page:
+        keys = []  # the landing page gives them for the same paper
     else:
         keys = cited_keys(page.file.content_string)
     references = [
         citation_reference(bibliography.entries[key]) for key in keys if key in bibliography.entries
     ]
     page_title = page.title or paper.title
-    if page.file.src_uri in report_pages:
+    if src_uri in (home_page, whole_paper_page):
         kind = "report"
         work = Work("report", paper.title, own_url, own_url, None)
     elif page.meta.get("paper_section"):
@@ -348,7 +350,8 @@ class PageMetadataStep(Step):
             site_description=config.site_description or "",
             site_url=config.site_url,
             abstract=self.abstract,
-            report_pages=(options.home_page, options.whole_paper_page),
+            home_page=options.home_page,
+            whole_paper_page=options.whole_paper_page,
             bibliography_page=options.bibliography_page,
         )
         return context

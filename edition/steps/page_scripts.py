@@ -2,9 +2,10 @@
 
 `extra_javascript` puts every script on every page. A script with nothing to
 do on a page still costs a phone its download: the whole paper on one page
-has no "Cite this" block, the About page no note and no abbreviation. Each
-script below names the element it works on; a page without one is sent
-without the script. A script not listed here stays on every page.
+has no ¶ menu (its ¶ lead to the sections), the About page no note and no
+abbreviation. Each script below names the element it works on; a page
+without one is sent without the script. A script not listed here stays on
+every page.
 """
 
 from __future__ import annotations
