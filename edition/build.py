@@ -95,6 +95,13 @@ class Build:
             page.file.abs_src_path or Path(self.config.docs_dir) / page.file.src_uri
         )
 
+    def page_url(self, src_uri: str) -> str:
+        """The address MkDocs gives a page of docs/, relative to the site: 'introduction/'."""
+        from mkdocs.structure.files import File
+
+        config = self.config
+        return File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).url
+
     def chapter_title(self, src_uri: str) -> str:
         """A section's title as its page's heading gives it."""
         for chapter in self.chapters:

@@ -1,10 +1,12 @@
 """The paper's citation in every form the edition offers, from one record.
 
 The record is the edition plugin's `paper` option in mkdocs.yml: the paper's title, author, date and
-publisher, and for each section the title in sentence case that APA asks for.
-Chicago (note and bibliography), APA and BibTeX forms of the paper and of each
-section, the citation of a single paragraph ("¶ 7") and the page metadata are
-all rendered from it, so a correction is made once.
+publisher, and for each section the title in sentence case that APA asks for;
+with it, the plugin's `release` option: the web edition's version, which every
+form names, since what is cited is this edition of the paper. Chicago (note
+and bibliography), APA and BibTeX forms of the paper and of each section, the
+citation of a single paragraph ("¶ 7") and the page metadata are all rendered
+from it, so a correction is made once.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
+
+from mkdocs.utils import get_relative_url
 
 from edition.errors import EditionError
 
@@ -36,6 +40,25 @@ STRAIGHT_QUOTED = re.compile(r'"([^"]*)"')
 
 
 @dataclass(frozen=True)
+class WebEdition:
+    """This edition of the paper: its release, as the plugin's `release` option gives it."""
+
+    version: str
+    date: str  # YYYY-MM-DD
+
+    @property
+    def readable_date(self) -> str:
+        """'1 December 2026'."""
+        year, month, day = (int(part) for part in self.date.split("-"))
+        return f"{day} {MONTHS[month - 1]} {year}"
+
+    @property
+    def phrase(self) -> str:
+        """How the citation forms name it: 'web edition, version 1.0.0'."""
+        return f"web edition, version {self.version}"
+
+
+@dataclass(frozen=True)
 class Paper:
     """The paper as a whole: what every citation form is made of."""
 
@@ -48,7 +71,9 @@ class Paper:
     center: str
     institution: str
     bibtex_key: str
+    edition: WebEdition
     section_titles_sentence_case: dict[str, str] = field(default_factory=dict)
+    abstract: str | None = None  # "introduction.md#p-4": where the author's summary is
 
     @property
     def author_inverted(self) -> str:
@@ -82,6 +107,22 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Address:
+    """Where a citation points: absolute (`site_url` is set), else relative to the page it is on.
+
+    A relative address is shown by docs/assets/cite.js as the address the reader has
+    open; `href` is the link's own target when MkDocs must resolve it (`/introduction.md`).
+    """
+
+    url: str
+    href: str | None = None
+
+    @property
+    def is_absolute(self) -> bool:
+        return self.url.startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True)
 class CitationForm:
     """One way of citing a work: a label, the text as HTML and as plain text."""
 
@@ -91,8 +132,8 @@ class CitationForm:
     text: str
 
 
-def paper_facts(record: Mapping[str, Any]) -> Paper:
-    """The paper's facts, from the plugin's `paper` option (validated by MkDocs)."""
+def paper_facts(record: Mapping[str, Any], release: Mapping[str, Any]) -> Paper:
+    """The paper's facts and this edition's release, from the plugin's `paper` and `release`."""
     author = record["author"]
     year, month = str(record["date"]).split("-")
     return Paper(
@@ -105,7 +146,9 @@ def paper_facts(record: Mapping[str, Any]) -> Paper:
         center=record["center"],
         institution=record["institution"],
         bibtex_key=record["bibtex_key"],
+        edition=WebEdition(version=str(release["version"]), date=str(release["date"])),
         section_titles_sentence_case=dict(record.get("sections") or {}),
+        abstract=record.get("abstract"),
     )
 
 
@@ -135,15 +178,46 @@ def _text(text: str, html: bool) -> str:
     return escape(text) if html else text
 
 
-def _url(url: str, html: bool) -> str:
+def site_address(site_url: str | None, page_url: str, target_url: str) -> Address:
+    """A page's address (`target_url` as MkDocs writes it: 'introduction/', '' for home).
+
+    Under `site_url` when it is set; else relative to the page at `page_url`, the
+    only address the build can know without the host.
+    """
+    if site_url:
+        return Address(site_url.rstrip("/") + "/" + target_url)
+    relative = get_relative_url(target_url or ".", page_url or ".")
+    if not target_url or target_url.endswith("/"):
+        relative = relative.rstrip("/") + "/"
+    return Address(relative)
+
+
+def address(url: str | Address) -> Address:
+    return url if isinstance(url, Address) else Address(url)
+
+
+def _url(url: str | Address, html: bool, *, tag: str = "a") -> str:
+    """The address; in HTML a link (or, in BibTeX's <code>, a span).
+
+    A relative address is one the build could not make absolute (no `site_url`):
+    docs/assets/cite.js shows in its place the address the reader has open.
+    """
+    where = address(url)
     if not html:
-        return url
-    return f'<a href="{escape(url)}" rel="noopener">{escape(url)}</a>'
+        return where.url
+    shown, href = escape(where.url), escape(where.href or where.url)
+    if where.is_absolute:
+        return f'<a href="{href}" rel="noopener">{shown}</a>' if tag == "a" else shown
+    if tag == "a":
+        return f'<a href="{href}" data-cite-address="{shown}">{shown}</a>'
+    return f'<span data-cite-address="{shown}">{shown}</span>'
 
 
 def chicago_note_base(paper: Paper, section: Section | None = None, *, html: bool = False) -> str:
     """The Chicago note up to its locator: what a URL or a paragraph number follows."""
-    facts = _text(f"({paper.publisher}, {paper.month_name} {paper.year})", html)
+    facts = _text(
+        f"({paper.publisher}, {paper.month_name} {paper.year}), {paper.edition.phrase}", html
+    )
     if section is None:
         return f"{_text(paper.author, html)}, {_title(paper.title, html)} {facts}"
     return (
@@ -153,17 +227,20 @@ def chicago_note_base(paper: Paper, section: Section | None = None, *, html: boo
 
 
 def chicago_note(
-    paper: Paper, url: str, section: Section | None = None, *, html: bool = False
+    paper: Paper, url: str | Address, section: Section | None = None, *, html: bool = False
 ) -> str:
-    """Chicago note form: Given Family, “Section,” in *Title* (Publisher, Month Year), URL."""
+    """Chicago note: Given Family, “Section,” in *Title* (Publisher, Month Year), web ed., URL."""
     return f"{chicago_note_base(paper, section, html=html)}, {_url(url, html)}."
 
 
 def chicago_bibliography(
-    paper: Paper, url: str, section: Section | None = None, *, html: bool = False
+    paper: Paper, url: str | Address, section: Section | None = None, *, html: bool = False
 ) -> str:
-    """Chicago bibliography form: Family, Given. *Title*. Publisher, Month Year. URL."""
-    facts = _text(f"{paper.publisher}, {paper.month_name} {paper.year}.", html)
+    """Chicago bibliography: Family, Given. *Title*. Publisher, Month Year. Web edition. URL."""
+    facts = _text(
+        f"{paper.publisher}, {paper.month_name} {paper.year}. {paper.edition.phrase.capitalize()}.",
+        html,
+    )
     author = _text(f"{paper.author_inverted}.", html)
     if section is None:
         work = f"{_title(paper.title, html)}."
@@ -172,15 +249,18 @@ def chicago_bibliography(
     return f"{author} {work} {facts} {_url(url, html)}."
 
 
-def apa(paper: Paper, url: str, section: Section | None = None, *, html: bool = False) -> str:
-    """APA (7th ed.) form: Family, G. (Year). *Title in sentence case*. Publisher. URL"""
+def apa(
+    paper: Paper, url: str | Address, section: Section | None = None, *, html: bool = False
+) -> str:
+    """APA (7th ed.): Family, G. (Year). *Title in sentence case* (Web ed., Version X.Y.Z). ..."""
     author = _text(f"{paper.family_name}, {paper.given_name[0]}. ({paper.year}).", html)
+    version = _text(f" (Web ed., Version {paper.edition.version}).", html)
     if section is None:
-        work = f"{_title(paper.title_sentence_case, html)}."
+        work = f"{_title(paper.title_sentence_case, html)}{version}"
     else:
         work = (
             f"{_text(section.title_sentence_case + '.', html)} In "
-            f"{_title(paper.title_sentence_case, html)}."
+            f"{_title(paper.title_sentence_case, html)}{version}"
         )
     return f"{author} {work} {_text(paper.publisher + '.', html)} {_url(url, html)}"
 
@@ -190,8 +270,10 @@ def _bibtex_text(text: str) -> str:
     return "{" + STRAIGHT_QUOTED.sub("``\\1''", text) + "}"
 
 
-def bibtex(paper: Paper, url: str, section: Section | None = None) -> str:
-    """A BibTeX entry: @techreport for the paper, @inbook for a section."""
+def bibtex(
+    paper: Paper, url: str | Address, section: Section | None = None, *, html: bool = False
+) -> str:
+    """A BibTeX entry: @techreport for the paper, @incollection for a section (as Zotero has it)."""
     fields: list[tuple[str, str]] = [("author", f"{paper.author_inverted}")]
     if section is None:
         kind, key = "techreport", paper.bibtex_key
@@ -200,28 +282,34 @@ def bibtex(paper: Paper, url: str, section: Section | None = None) -> str:
             ("institution", _bibtex_text(paper.publisher)),
         ]
     else:
-        kind, key = "inbook", f"{paper.bibtex_key}-{section.slug}"
+        kind, key = "incollection", f"{paper.bibtex_key}-{section.slug}"
         fields += [
-            ("title", _bibtex_text(paper.title)),
-            ("chapter", _bibtex_text(section.title)),
+            ("title", _bibtex_text(section.title)),
+            ("booktitle", _bibtex_text(paper.title)),
             ("publisher", _bibtex_text(paper.publisher)),
         ]
-    fields += [("year", str(paper.year)), ("month", BIBTEX_MONTHS[paper.month - 1]), ("url", url)]
-    width = max(len(name) for name, _ in fields)
+    fields += [
+        ("year", str(paper.year)),
+        ("month", BIBTEX_MONTHS[paper.month - 1]),
+        ("note", _bibtex_text(paper.edition.phrase.capitalize())),
+        ("version", paper.edition.version),
+    ]
+    width = max(len(name) for name, _ in [*fields, ("url", "")])
     lines = [
-        f"  {name.ljust(width)} = {value if name == 'month' else '{' + value + '}'},"
+        _text(f"  {name.ljust(width)} = {value if name == 'month' else '{' + value + '}'},", html)
         for name, value in fields
     ]
-    return "\n".join([f"@{kind}{{{key},", *lines, "}"])
+    lines.append(_text(f"  {'url'.ljust(width)} = {{", html) + _url(url, html, tag="span") + "}")
+    return "\n".join([_text(f"@{kind}{{{key},", html), *lines, "}"])
 
 
-def paragraph_citation(paper: Paper, section: Section, paragraph: int) -> str:
-    """Chicago note form of one paragraph: ..., ¶ 7."""
-    return f"{chicago_note_base(paper, section)}, ¶ {paragraph}."
+def paragraph_citation(paper: Paper, section: Section, paragraph: int, url: str) -> str:
+    """Chicago note form of one paragraph: ..., ¶ 7, URL#p-7."""
+    return f"{chicago_note_base(paper, section)}, ¶ {paragraph}, {url}#p-{paragraph}."
 
 
 def citation_forms(
-    paper: Paper, url: str, section: Section | None, *, prefix: str
+    paper: Paper, url: str | Address, section: Section | None, *, prefix: str
 ) -> list[CitationForm]:
     """Every form of the paper (section None) or of a section, with ids `prefix-...`."""
     forms = [
@@ -238,8 +326,12 @@ def citation_forms(
         )
         for name, label, render in forms
     ]
-    entry = bibtex(paper, url, section)
     result.append(
-        CitationForm(id=f"{prefix}-bibtex", label="BibTeX", html=escape(entry), text=entry)
+        CitationForm(
+            id=f"{prefix}-bibtex",
+            label="BibTeX",
+            html=bibtex(paper, url, section, html=True),
+            text=bibtex(paper, url, section),
+        )
     )
     return result

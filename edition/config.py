@@ -2,9 +2,10 @@
 
 Everything the engine knows about the paper it presents comes from here: the
 paper's facts (every citation form, the page metadata, the EPUB and
-CITATION.cff follow them), where its reference text and data files are, and
-where "report an error" links lead. MkDocs checks each option when it loads
-mkdocs.yml and names the one that is wrong. Web addresses, whichever file
+CITATION.cff follow them), the web edition's own release (its version and
+date, and the changelog that lists every release), where its reference text
+and data files are, and where "report an error" links lead. MkDocs checks each
+option when it loads mkdocs.yml and names the one that is wrong. Web addresses, whichever file
 gives them, are held to one rule (`web_address_problem`). mkdocs.yml itself is
 read without constructing Python objects and without a key given twice
 (`refuse_python_objects`).
@@ -15,6 +16,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -31,6 +33,9 @@ HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*
 UNSAFE_IN_ADDRESS = set("\"'<>`\\{}|^")
 # The YAML tags that make Python objects (and so run code) while the file is read.
 PYTHON_OBJECT_TAGS = ("python/object:", "python/object/apply:", "python/object/new:")
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+PASSAGE = re.compile(r"^[\w./-]+\.md#p-\d+$")
 INDEX_CATEGORIES = {
     "people": "People",
     "places": "Places",
@@ -108,6 +113,36 @@ def check_site_url(site_url: str | None) -> None:
         )
 
 
+class Day(c.Type[str]):
+    """A day, YYYY-MM-DD (written in quotes, so YAML keeps it text)."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not ISO_DAY.match(value):
+            raise ValidationError(f"'{value}' is not a day; write \"YYYY-MM-DD\", quoted")
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValidationError(f"'{value}' is no day of the calendar; correct it") from None
+        return value
+
+
+class Pattern(c.Type[str]):
+    """Text of a given form, with an example of it for the error message."""
+
+    def __init__(self, pattern: re.Pattern[str], example: str) -> None:
+        super().__init__(str)
+        self.pattern = pattern
+        self.example = example
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not self.pattern.match(value):
+            raise ValidationError(f"'{value}' is not of the form {self.example}")
+        return value
+
+
 class WebAddress(c.Type[str]):
     """An http(s) address, well formed, with nothing in it that could leave an HTML attribute."""
 
@@ -146,6 +181,17 @@ class PaperFacts(base.Config):
     institution = text()
     bibtex_key = text()
     sections = c.DictOfItems(c.Type(str))  # section file -> its title in sentence case (APA)
+    # The paragraph in which the author says what the paper does: its words are the
+    # abstract reference managers save (never a description of the web page).
+    abstract = c.Optional(Pattern(PASSAGE, "introduction.md#p-4"))
+
+
+class Release(base.Config):
+    """The web edition's own release: what every citation form and the colophon name."""
+
+    version = Pattern(VERSION, '"1.0.0" (major.minor.patch)')
+    date = Day()
+    changelog = c.File(exists=True, default="CHANGELOG.md")  # every release and what it changed
 
 
 class EpubOptions(base.Config):
@@ -161,6 +207,7 @@ class EditionConfig(base.Config):
     """The `edition` plugin's options."""
 
     paper = c.SubConfig(PaperFacts)
+    release = c.SubConfig(Release)
     source = c.File(exists=True)  # the paper's text as extracted, the reference of every check
     report_error_url = c.Optional(WebAddress("https://github.com/OWNER/REPO/issues/new"))
     glossary = c.File(exists=True, default="data/glossary.yml")
@@ -172,6 +219,7 @@ class EditionConfig(base.Config):
     home_page = c.Type(str, default="index.md")
     bibliography_page = c.Type(str, default="bibliography.md")
     whole_paper_page = c.Type(str, default="paper.md")
+    changes_page = c.Type(str, default="changes.md")  # filled from the changelog
 
 
 class RefusedYaml(yaml.constructor.ConstructorError):

@@ -26,7 +26,8 @@ from edition.step import EVENTS, Step
 from edition.steps.archived_copies import ArchivedCopies
 from edition.steps.bibliography import Bibliography
 from edition.steps.bibtex_setup import BibtexSetup
-from edition.steps.cite_this import CiteThisStep
+from edition.steps.changes import Changes
+from edition.steps.cite_this import CiteThisStep, SectionCitations
 from edition.steps.content_security import ContentSecurity
 from edition.steps.departures import Departures
 from edition.steps.editors_notes import EditorsNotes, EditorsNotesTree
@@ -46,6 +47,7 @@ from edition.steps.report_error import ReportError, ReportLinks
 from edition.steps.search_passages import SearchPassages
 from edition.steps.search_worker import SearchWorker
 from edition.steps.section_header import SectionHeaderStep
+from edition.steps.sitemap import Sitemap
 from edition.steps.template_cache import TemplateCache
 from edition.steps.theme_markup import ThemeMarkup
 from edition.steps.timeline import Timeline
@@ -84,6 +86,8 @@ STEPS: tuple[type[Step], ...] = (
     NotFound,
     PageMetadataStep,
     PrintHeads,
+    Changes,
+    Sitemap,
     UniqueIds,
     ThemeMarkup,
     Minify,
@@ -139,6 +143,14 @@ TREEPROCESSORS: tuple[TreeStep, ...] = (
         6,
         "after abbr (7), so the words are found across abbreviations, and after footnotes "
         "(50) have made the notes; before the anchor collector (5), which validates ed-N",
+    ),
+    TreeStep(
+        "edition-section-citations",
+        lambda md, build, steps: SectionCitations(md, build),
+        5.8,
+        "after the editor's notes (6) have found their words in the author's text, not in a "
+        "citation; before the anchor collector (5) and the link resolver (0), which check its "
+        "ids and its links to the sections",
     ),
     TreeStep(
         "edition-note-numbers",

@@ -102,7 +102,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             options=self.config,
             config=config,
             bibtex=config.plugins["bibtex"],
-            paper=paper_facts(self.config.paper),
+            paper=paper_facts(self.config.paper, self.config.release),
         )
         steps = {step.name: step(build) for step in self.steps_in_order}
         self.schedule = {

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import functools
 import xml.etree.ElementTree as etree
+from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+
+THEME = Path(__file__).parent / "theme"  # partials shared with the theme's blocks
 
 
 @functools.cache
 def environment() -> Environment:
     return Environment(
-        loader=PackageLoader("edition", "templates"),
+        loader=ChoiceLoader([PackageLoader("edition", "templates"), FileSystemLoader(THEME)]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

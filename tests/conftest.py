@@ -1,4 +1,9 @@
-"""Fixtures shared by every test: one strict build, a server for it, a browser."""
+"""Fixtures shared by every test: one strict build, a server for it, a browser.
+
+The site is built as it is published (SITE_URL and REPORT_ERROR_URL set, as the
+Pages workflow sets them) and, for the tests of what a build without them may
+name, once more with neither (`bare_site`).
+"""
 
 from __future__ import annotations
 
@@ -27,6 +32,10 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+SITE_URL = "https://edition.test/"  # .test: a name no real host can have
+ISSUE_URL = "https://tracker.test/edition/issues/new"
+PUBLISHED = {"SITE_URL": SITE_URL, "REPORT_ERROR_URL": ISSUE_URL}
+BARE = {"SITE_URL": None, "REPORT_ERROR_URL": None}
 PAPER_PAGES = [
     "introduction/index.html",
     "alliance-adaptation/index.html",
@@ -35,10 +44,20 @@ PAPER_PAGES = [
 ]
 
 
+def environment_with(variables: dict[str, str | None] | None = None) -> dict[str, str]:
+    """This process's environment with `variables` set (a value of None: unset)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for name, value in (variables or {}).items():
+        env.pop(name, None)
+        if value is not None:
+            env[name] = value
+    return env
+
+
 def build_site(
-    site_dir: Path, project: Path = ROOT, environment: dict[str, str] | None = None
+    site_dir: Path, project: Path = ROOT, environment: dict[str, str | None] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run the project's own build command into `site_dir`, with `environment` added."""
+    """Run the project's own build command into `site_dir`, with `environment` set in its own."""
     return subprocess.run(
         [
             sys.executable,
@@ -50,28 +69,46 @@ def build_site(
         cwd=project,
         text=True,
         capture_output=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environment or {})},
+        env=environment_with(environment),
     )
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per test session with `scripts/docs.py build`."""
+    """The site as published, built once per test session with `scripts/docs.py build`."""
     site_dir = tmp_path_factory.mktemp("build") / "site"
-    result = build_site(site_dir)
+    result = build_site(site_dir, environment=PUBLISHED)
     assert result.returncode == 0, result.stderr
     return site_dir
 
 
 @pytest.fixture(scope="session")
-def page(site: Path):
-    """Parse a built page: page('introduction/index.html') -> BeautifulSoup."""
+def bare_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built without SITE_URL and REPORT_ERROR_URL, as on a machine that sets neither."""
+    site_dir = tmp_path_factory.mktemp("bare") / "site"
+    result = build_site(site_dir, environment=BARE)
+    assert result.returncode == 0, result.stderr
+    return site_dir
 
+
+def parser(site: Path):
     @functools.cache
     def parse(path: str) -> BeautifulSoup:
         return BeautifulSoup((site / path).read_text(encoding="utf-8"), "lxml")
 
     return parse
+
+
+@pytest.fixture(scope="session")
+def page(site: Path):
+    """Parse a built page: page('introduction/index.html') -> BeautifulSoup."""
+    return parser(site)
+
+
+@pytest.fixture(scope="session")
+def bare_page(bare_site: Path):
+    """Parse a page of the build without the site's addresses."""
+    return parser(bare_site)
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +121,13 @@ def html_pages(site: Path) -> list[str]:
 def server(site: Path) -> Iterator[str]:
     """The built site served on a free port of 127.0.0.1; yields its base URL."""
     with served(site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def bare_server(bare_site: Path) -> Iterator[str]:
+    """The build without the site's addresses, served on a free port of 127.0.0.1."""
+    with served(bare_site) as base:
         yield base
 
 

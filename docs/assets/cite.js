@@ -1,13 +1,24 @@
-/* Citing: the copy buttons of "Cite this", and the ¶ menu that copies a
-   paragraph's link or citation. Without JavaScript the citations stay
-   selectable text and the ¶ stays a plain link. */
+/* Citing: the copy buttons of "Cite this", and copies of the text that keep
+   only the author's words. The ¶ menu is paragraph-menu.js, sent with the
+   section pages; the citation of a selected passage is passage-cite.js,
+   fetched when the reader first selects some of the text. Without JavaScript
+   the citations stay selectable text and the ¶ stays a plain link. */
 (function () {
   "use strict";
 
-  // Put `text` on the clipboard: the Clipboard API, else a hidden textarea.
-  function copyText(text) {
+  const SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+  const script = document.currentScript;
+
+  // Put `text` (and, where the browser allows, `html`) on the clipboard.
+  function copyText(text, html) {
     if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).catch(() => copyWithSelection(text));
+      const rich = html && window.ClipboardItem
+        ? navigator.clipboard.write([new ClipboardItem({
+          "text/plain": new Blob([text], { type: "text/plain" }),
+          "text/html": new Blob([html], { type: "text/html" })
+        })])
+        : navigator.clipboard.writeText(text);
+      return rich.catch(() => copyWithSelection(text));
     }
     return copyWithSelection(text);
   }
@@ -41,11 +52,22 @@
     window.setTimeout(() => { region.textContent = message; }, 50);
   }
 
-  function copyAndAnnounce(text, region, what) {
-    return copyText(text).then(
+  function copyAndAnnounce(text, region, what, html) {
+    return copyText(text, html).then(
       () => { announce(region, "Copied" + (what ? ": " + what : "")); },
       () => { announce(region, "Could not copy; select the text and copy it"); }
     );
+  }
+
+  function absolute(address) {
+    return new URL(address, window.location.href).href;
+  }
+
+  // Built without the site's address, a citation names the address the reader has open.
+  function showAddresses() {
+    document.querySelectorAll("[data-cite-address]").forEach((element) => {
+      element.textContent = absolute(element.getAttribute("data-cite-address"));
+    });
   }
 
   // "Cite this": each button copies the text of the element it names, looked for in the
@@ -73,96 +95,80 @@
     return address.split("#")[0];
   }
 
-  // The ¶ menu: opens when a paragraph's ¶ link is followed, offers two copies.
-  function setUpParagraphMenu(block) {
-    const stem = block.getAttribute("data-paragraph-citation");
-    if (!stem) return;
-    let menu = null;
-    let owner = null;
-
-    function close(returnFocus) {
-      if (!menu) return;
-      const link = owner;
-      menu.remove();
-      menu = null;
-      owner = null;
-      link.setAttribute("aria-expanded", "false");
-      if (returnFocus) link.focus();
-    }
-
-    function button(label, onActivate) {
-      const element = document.createElement("button");
-      element.type = "button";
-      element.className = "paragraph-cite__button";
-      element.textContent = label;
-      element.addEventListener("click", onActivate);
-      return element;
-    }
-
-    function open(link) {
-      const number = link.getAttribute("href").replace(/^#p-/, "");
-      const paragraphLink = pageAddress() + "#p-" + number;
-      const citation = stem + ", \u00b6 " + number + ".";
-      menu = document.createElement("span");
-      menu.className = "paragraph-cite edition-added";
-      menu.id = "paragraph-cite";
-      menu.setAttribute("role", "group");
-      menu.setAttribute("aria-label", "Cite paragraph " + number);
-      const status = document.createElement("span");
-      status.className = "paragraph-cite__status";
-      status.setAttribute("role", "status");
-      status.setAttribute("aria-live", "polite");
-      menu.appendChild(button("Copy link", () => {
-        copyAndAnnounce(paragraphLink, status, "link to paragraph " + number);
-      }));
-      menu.appendChild(button("Copy citation", () => {
-        copyAndAnnounce(citation, status, "citation of paragraph " + number);
-      }));
-      menu.appendChild(status);
-      menu.addEventListener("keydown", (event) => {
-        if (event.key === "Escape") {
-          event.preventDefault();
-          close(true);
-        }
-      });
-      menu.addEventListener("focusout", (event) => {
-        if (menu && event.relatedTarget && !menu.contains(event.relatedTarget)) close(false);
-      });
-      link.after(menu);
-      owner = link;
-      link.setAttribute("aria-controls", menu.id);
-      link.setAttribute("aria-expanded", "true");
-      // After the browser has followed the link, which moves the focus to its target.
-      const first = menu.querySelector("button");
-      window.setTimeout(() => { first.focus({ preventScroll: true }); }, 0);
-    }
-
-    document.addEventListener("click", (event) => {
-      const link = event.target.closest && event.target.closest("a.paragraph-link");
-      if (link) {
-        // A plain activation: the browser still follows the link to #p-N.
-        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-        const same = owner === link;
-        close(false);
-        if (!same) open(link);
-        return;
-      }
-      if (menu && !menu.contains(event.target)) close(false);
+  // The author's words of a selection: without the edition's controls and marks, each
+  // note number a superscript as the paper prints it (or, for `notes: "digits"`, as the
+  // page's text has it, which is what a text fragment must match).
+  function authorsWords(range, notes) {
+    const box = document.createElement("div");
+    box.appendChild(range.cloneContents());
+    box.querySelectorAll(".edition-added, .headerlink, .footnote-backref, script").forEach((element) => {
+      element.remove();
     });
-    document.addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && menu) close(true);
-    });
-    document.querySelectorAll("a.paragraph-link").forEach((link) => {
-      link.setAttribute("aria-expanded", "false");
+    box.querySelectorAll("[id]").forEach((element) => { element.removeAttribute("id"); });
+    if (notes !== "digits") {
+      box.querySelectorAll('sup a[href^="#fn:"]').forEach((note) => {
+        const number = note.textContent.replace(/\d/g, (digit) => SUPERSCRIPTS[digit]);
+        note.closest("sup").replaceWith(number);
+      });
+    }
+    const html = box.innerHTML;
+    box.style.cssText = "position:fixed;left:-100000px;top:0;width:40em";
+    document.body.appendChild(box); // innerText follows the layout: paragraphs stay apart
+    const text = box.innerText.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+    box.remove();
+    return { text, html };
+  }
+
+  function selectionIn(article) {
+    const selection = window.getSelection();
+    if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
+    const range = selection.getRangeAt(0);
+    const common = range.commonAncestorContainer;
+    const element = common.nodeType === 1 ? common : common.parentElement;
+    if (!article.contains(element) || element.closest(".edition-added, pre, code")) return null;
+    return range;
+  }
+
+  // A copy of the text gives the author's words, not the edition's ¶ or marks.
+  function setUpCopy(article) {
+    document.addEventListener("copy", (event) => {
+      const range = selectionIn(article);
+      if (!range || !event.clipboardData) return;
+      const words = authorsWords(range);
+      event.clipboardData.setData("text/plain", words.text);
+      event.clipboardData.setData("text/html", words.html);
+      event.preventDefault();
     });
   }
 
+  // "Cite this passage" (passage-cite.js) is fetched when the reader first selects the text.
+  function loadPassageCitation(article) {
+    const source = script && script.src;
+    if (!source) return;
+    const load = () => {
+      const range = selectionIn(article);
+      if (!range || !range.toString().trim()) return;
+      document.removeEventListener("selectionchange", load);
+      const element = document.createElement("script");
+      element.src = source.replace(/cite\.js(?=[?#]|$)/, "passage-cite.js");
+      document.head.appendChild(element);
+    };
+    document.addEventListener("selectionchange", load);
+  }
+
   function setUp() {
-    const block = document.querySelector("section.cite-this[data-paragraph-citation]");
-    if (!block || block.hasAttribute("data-cite-ready")) return;
-    block.setAttribute("data-cite-ready", "");
-    setUpCiteThis(block);
-    setUpParagraphMenu(block);
+    const blocks = document.querySelectorAll(".cite-this");
+    if (!blocks.length || document.body.hasAttribute("data-cite-ready")) return;
+    document.body.setAttribute("data-cite-ready", "");
+    showAddresses();
+    blocks.forEach(setUpCiteThis);
+    const article = document.querySelector("article");
+    // What paragraph-menu.js and passage-cite.js take from this script.
+    window.editionCite = { article, absolute, authorsWords, copyAndAnnounce, pageAddress, selectionIn };
+    if (article) {
+      setUpCopy(article);
+      loadPassageCitation(article);
+    }
   }
 
   if (document.readyState === "loading") {

@@ -7,6 +7,12 @@ entry's `urldate` in references.bib, else its `date`; an address with neither
 links to the list of every capture, `https://web.archive.org/web/*/URL`. A
 note's address is matched to its entry through the note's `[@key]` block; a
 bibliography entry through its id, the entry's key.
+
+The pair carries the Robust Links attributes (robustlinks.mementoweb.org), so
+that a machine can tell the two apart and find one from the other: the cited
+link names its archived copy (`data-versionurl`) and the copy names the
+address it keeps (`data-originalurl`), both with the date of the copy
+(`data-versiondate`). An address with no date has no such copy to name.
 """
 
 from __future__ import annotations
@@ -110,6 +116,11 @@ def add_archived_copies(
             )
             anchor.text = "archived copy"
             anchor.tail = "]"
+            if copy.date is not None:
+                link.set("data-versionurl", copy.href)
+                link.set("data-versiondate", copy.date)
+                anchor.set("data-originalurl", copy.url)
+                anchor.set("data-versiondate", copy.date)
             wrapper.tail, link.tail = link.tail, None
             parent.insert(list(parent).index(link) + 1, wrapper)
             added += 1

@@ -6,7 +6,10 @@ configured CSL style and followed by links to every note that cites it.
 Pandoc runs while the pages are converted; its formatting is kept in the
 build cache (edition/build_cache.py) under the bibliography, the style and
 pandoc's version, so it runs again only when one of them changes.
-`references.bib` itself is published next to the pages.
+`references.bib` itself is published next to the pages, with the same works
+as RIS (references.ris) and CSL-JSON (references.json), made by
+edition/references.py; each entry of the list carries a COinS span, from
+which Zotero offers to save the works one by one.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from mkdocs_bibtex.citation import Citation, CitationBlock
 from edition.bibliography import short_label
 from edition.build_cache import cache_dir, entry_name, store
 from edition.notes import read_notes
+from edition.references import coins, csl_items, csl_json, ris
 from edition.step import Step
 from edition.templates import fragment, markdown_html
 
@@ -80,10 +84,12 @@ def bibliography_entries(
     references: dict[str, str],
     cited_in: dict[str, list[tuple[str, str]]],
     labels: dict[str, str] | None = None,
+    context_objects: dict[str, str] | None = None,
 ) -> list[dict]:
     """The entries in the order of the list, each as Markdown and HTML, with the notes citing it.
 
-    `labels` names each work as the notes' links do ('Kang and Chamberlin 2004').
+    `labels` names each work as the notes' links do ('Kang and Chamberlin 2004');
+    `context_objects` gives each work's COinS, for the page that offers them.
     """
     labels = labels or {}
     return [
@@ -93,6 +99,7 @@ def bibliography_entries(
             "html": markdown_html(typeset(reference)),
             "cited_in": cited_in.get(key, []),
             "label": labels.get(key, key),
+            "coins": (context_objects or {}).get(key),
         }
         for key, reference in sorted(references.items(), key=lambda item: sort_key(item[1]))
     ]
@@ -131,6 +138,7 @@ class Bibliography(Step):
 
     def config(self, config: MkDocsConfig) -> None:
         self.cited_in: dict[str, list[tuple[str, str]]] = {}
+        self.context_objects: dict[str, str] = {}
         self.formatting: Future[None] = Future()
         self.build.fillers["bibliography"] = self.render
         self.build.bibliography_entries = self.entries  # the EPUB's too
@@ -161,17 +169,29 @@ class Bibliography(Step):
         self.cited_in = collect_citations(self.build.pages)
         bib_file = self.build.root / self.build.bibtex.config.bib_file
         files.append(File.generated(config, bib_file.name, abs_src_path=str(bib_file)))
+        items = csl_items(self.build.bibliography)
+        self.context_objects = {item["id"]: coins(item) for item in items}
+        stem = bib_file.stem
+        files.append(File.generated(config, f"{stem}.json", content=csl_json(items)))
+        files.append(File.generated(config, f"{stem}.ris", content=ris(items)))
         return files
 
-    def entries(self) -> list[dict]:
-        """Every entry, formatted, in the list's order: once pandoc has formatted them."""
+    def entries(self, context_objects: dict[str, str] | None = None) -> list[dict]:
+        """Every entry, formatted, in the list's order: once pandoc has formatted them.
+
+        `context_objects`: each work's COinS, for the page that offers them to Zotero.
+        """
         self.formatting.result()  # raises what pandoc raised
         registry = self.build.bibtex.registry
         references = {
             key: registry.reference_text(Citation(key)) for key in registry.bib_data.entries
         }
         labels = {key: short_label(entry) for key, entry in registry.bib_data.entries.items()}
-        return bibliography_entries(references, self.cited_in, labels)
+        return bibliography_entries(references, self.cited_in, labels, context_objects)
 
     def render(self, page: Page) -> list[etree.Element]:
-        return fragment("bibliography.html", entries=self.entries())
+        # Only the Bibliography offers the works to Zotero: elsewhere its COinS would take the
+        # place of the page's own item (the paper), as it is tried before Embedded Metadata.
+        offered = page.file.src_uri == self.build.options.bibliography_page
+        entries = self.entries(self.context_objects if offered else None)
+        return fragment("bibliography.html", entries=entries)

@@ -2,8 +2,9 @@
 
 Material's templates indent their markup deeply, and the edition's own CSS and
 JavaScript carry comments for their editors; a browser needs neither, and a
-phone downloads both. The edition's style sheet and scripts are minified as
-they are copied (rcssmin, rjsmin); each page loses the indentation of its
+phone downloads both. The edition's style sheet and scripts (those of docs/,
+the ones a script fetches on demand included) are minified as they are copied
+(rcssmin, rjsmin); each page loses the indentation of its
 lines, except where white space is kept as written (`pre`, `textarea`), and
 its inline scripts are minified. The files under docs/ keep their comments.
 """

@@ -2,11 +2,11 @@
 
 `extra_javascript` puts every script on every page. A script with nothing to
 do on a page still costs a phone its download: the whole paper on one page
-has no "Cite this" block, the About page no note and no abbreviation. Each
-script below names the element it works on; a page without one is sent
-without the script. A script not listed here stays on every page. (What opens
-from the text, docs/assets/previews.js, is fetched when it is first wanted:
-edition/theme/partials/javascripts/previews-on-demand.html.)
+has no ¶ menu (its ¶ lead to the sections), the About page no note and no
+abbreviation. Each script below names the element it works on; a page
+without one is sent without the script. A script not listed here stays on
+every page. (What opens from the text, docs/assets/previews.js, is fetched
+when it is first wanted: edition/theme/partials/javascripts/previews-on-demand.html.)
 """
 
 from __future__ import annotations
@@ -25,9 +25,15 @@ def is_paragraph(tag: StartTag) -> bool:
     return (tag.get("id") or "").startswith("p-")  # a numbered paragraph: a section's page
 
 
+def has_paragraph_citation(tag: StartTag) -> bool:
+    return tag.tag == "section" and bool(tag.get("data-paragraph-citation"))
+
+
 # script (as in extra_javascript) -> the elements it works on, each of which the page must hold
 USED_BY: dict[str, tuple[Callable[[StartTag], bool], ...]] = {
-    "assets/cite.js": (has_class("cite-this"),),  # "Cite this" and the ¶ menu it offers
+    "assets/cite.js": (has_class("cite-this"),),  # "Cite this" and copies of the text
+    # The ¶ menu: a section's "Cite this" gives the stem of its paragraphs' citations
+    "assets/paragraph-menu.js": (has_paragraph_citation,),
     "assets/margin-notes.js": (has_class("footnote-ref"), is_paragraph),  # a section's notes
     "assets/reading-place.js": (is_paragraph,),  # where the reader left off a section
     "assets/not-found.js": (has_class("not-found"),),  # the 404 page

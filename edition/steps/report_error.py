@@ -55,7 +55,7 @@ class ReportLinks(BuildTreeprocessor):
         if not issue_url or page is None or not is_paper_section(page):
             return
         section = self.build.chapter_title(page.file.src_uri)
-        address = page.canonical_url or page.url
+        address = page.canonical_url or page.abs_url or page.url  # no host without site_url
         for paragraph, number in numbered_paragraphs(root):
             link = etree.Element(
                 "a",
@@ -89,6 +89,8 @@ class ReportError(Step):
         issue_url = self.build.options.report_error_url
         if issue_url and page.file.src_uri != "404.html":
             context["report_error_href"] = page_issue(
-                issue_url, page_title=page.title or "", address=page.canonical_url or page.url
+                issue_url,
+                page_title=page.title or "",
+                address=page.canonical_url or page.abs_url or page.url,
             )
         return context

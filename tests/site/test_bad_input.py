@@ -489,10 +489,30 @@ CASES = {
         "'February 2009' is not a month; write YYYY-MM, e.g. \"2009-02\"",
     ),
     "a report address that could leave its attribute": Case(
-        edit("mkdocs.yml", '/issues/new"]', '/issues/new\\" onmouseover=\\"alert(1)"]'),
+        edit(
+            "mkdocs.yml",
+            "report_error_url: !ENV REPORT_ERROR_URL",
+            "report_error_url: 'https://x.test/issues/new\" onmouseover=\"alert(1)'",
+        ),
         f"mkdocs.yml: Config value 'plugins': Plugin 'edition' {REPORT}: "
-        "'https://github.com/us-rok-alliance-edition/edition/issues/new\" onmouseover=\"alert(1)' "
+        "'https://x.test/issues/new\" onmouseover=\"alert(1)' "
         f"{NOT_A_URL} has a space in it (write a space as %20); {REPORT_EXAMPLE}",
+    ),
+    "a release version that is not major.minor.patch": Case(
+        edit("mkdocs.yml", 'version: "1.0.0"', 'version: "1.0"'),
+        "TODO",
+    ),
+    "a release the changelog does not list as its newest": Case(
+        edit("mkdocs.yml", 'version: "1.0.0"', 'version: "1.0.1"'),
+        "TODO",
+    ),
+    "a changelog heading that is not a release": Case(
+        edit("CHANGELOG.md", "## 1.0.0 (2026-12-01)", "## Version 1.0.0"),
+        "TODO",
+    ),
+    "an abstract that is no paragraph of the paper": Case(
+        edit("mkdocs.yml", "abstract: introduction.md#p-4", "abstract: introduction.md#p-40"),
+        "TODO",
     ),
     'a " in REPORT_ERROR_URL': Case(
         environment(REPORT_ERROR_URL='https://example.org/new"onmouseover=alert(1)'),

@@ -7,7 +7,9 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-BASE = "http://edition.test/"
+from tests.conftest import SITE_URL
+
+BASE = SITE_URL  # the site's own absolute links (canonical, Cite this) are checked too
 
 
 def target_file(site: Path, url: str) -> Path:

@@ -9,7 +9,7 @@ import pytest
 
 from edition.pipeline import STEPS
 from edition.plugin import EditionPlugin
-from tests.conftest import ROOT
+from tests.conftest import PUBLISHED, ROOT
 
 
 def load_docs_script():
@@ -29,6 +29,8 @@ def test_the_steps_in_reverse_order_build_the_same_files(
     site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.chdir(ROOT)
+    for name, value in PUBLISHED.items():  # as the session's site was built
+        monkeypatch.setenv(name, value)
     monkeypatch.setattr(EditionPlugin, "steps_in_order", tuple(reversed(STEPS)))
     problem = load_docs_script().run_mkdocs_build(tmp_path / "reversed")
     assert problem is None

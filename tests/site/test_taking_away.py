@@ -17,6 +17,7 @@ from edition.bibliography import load_bibliography
 from edition.editors_notes import EDITORS_NOTES_FILE, load_editors_notes
 from edition.source import words
 from edition.whole_paper import one_page_id
+from tests.conftest import ISSUE_URL
 from tests.support.paper import the_source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,7 +31,6 @@ SLUGS = [
 ]
 EPUB = "strengthening-the-us-rok-alliance.epub"
 NOT_THE_AUTHORS = ".edition-added, .headerlink, sup[id^='fnref'], div.footnote"
-ISSUE_URL = "https://github.com/us-rok-alliance-edition/edition/issues/new"
 
 
 def built_page(src_uri: str) -> str:

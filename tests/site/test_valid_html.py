@@ -74,7 +74,8 @@ def test_every_script_file_runs_after_the_page_is_parsed_the_theme_s_first(page,
 
 # Each of the edition's scripts, and what a page must hold for it to be sent
 SCRIPTS_AND_THEIR_WORK = {
-    "cite.js": "section.cite-this",
+    "cite.js": ".cite-this",
+    "paragraph-menu.js": 'section.cite-this:not([data-paragraph-citation=""])',
     "margin-notes.js": "article [id^='p-'] a.footnote-ref",
     "reading-place.js": "article [id^='p-']",
     "not-found.js": ".not-found",
@@ -90,7 +91,8 @@ def test_a_page_is_sent_the_edition_s_scripts_it_has_work_for_and_no_other(page,
             assert (script in sent) == bool(soup.select(work)), (path, script)
         sent_somewhere |= sent
     assert set(SCRIPTS_AND_THEIR_WORK) <= sent_somewhere
-    assert "cite.js" not in {
+    # The whole paper's ¶ lead to the section pages, which have the ¶ menu.
+    assert "paragraph-menu.js" not in {
         s["src"].rsplit("/", 1)[-1] for s in page("paper/index.html").select("script[src]")
     }
 

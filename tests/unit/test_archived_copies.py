@@ -62,13 +62,23 @@ def test_the_archived_copy_follows_the_link_and_keeps_the_text_after_it():
     )
     assert archived_copies.add_archived_copies(note, ["consulted"], BIB) == 1
     assert etree.tostring(note, encoding="unicode") == (
-        '<li id="fn:9"><p>See <a href="http://example.gov/a.html">http://example.gov/a.html</a>'
+        '<li id="fn:9"><p>See <a href="http://example.gov/a.html" '
+        'data-versionurl="https://web.archive.org/web/20080421/http://example.gov/a.html" '
+        'data-versiondate="2008-04-21">http://example.gov/a.html</a>'
         '<span class="archived-copy edition-added"> [<a class="edition-added" '
         'href="https://web.archive.org/web/20080421/http://example.gov/a.html" rel="noopener" '
         'aria-label="Archived copy of http://example.gov/a.html at the Internet Archive, as of '
-        'April 21, 2008">archived copy</a>]</span> (accessed April 21, 2008). '
+        'April 21, 2008" title="Archived copy of http://example.gov/a.html at the Internet '
+        'Archive, as of April 21, 2008" data-originalurl="http://example.gov/a.html" '
+        'data-versiondate="2008-04-21">archived copy</a>]</span> (accessed April 21, 2008). '
         '<a href="../bibliography/#consulted">A</a></p></li>'
     )
+
+
+def test_an_address_with_no_date_has_no_robust_link_to_name():
+    note = etree.fromstring('<li id="fn:1"><p><a href="http://example.org/c">c</a></p></li>')
+    assert archived_copies.add_archived_copies(note, ["undated"], BIB) == 1
+    assert not [a for a in note.iter("a") if any(k.startswith("data-") for k in a.attrib)]
 
 
 def test_readable_dates():

@@ -20,11 +20,29 @@ def test_citation_cff_has_the_fields_cff_1_2_0_requires():
     assert cff.get("type", "software") in {"software", "dataset"}  # the only top-level types
 
 
-def test_the_preferred_citation_is_the_paper_as_mkdocs_yml_records_it():
+def edition_options() -> dict:
     plugins = load(ROOT / "mkdocs.yml")["plugins"]
-    paper = next(
+    return next(
         entry["edition"] for entry in plugins if isinstance(entry, dict) and "edition" in entry
-    )["paper"]
+    )
+
+
+def test_the_version_and_release_date_are_the_editions_release():
+    release = edition_options()["release"]
+    cff = load(ROOT / "CITATION.cff")
+    assert (str(cff["version"]), str(cff["date-released"])) == (
+        release["version"],
+        release["date"],
+    )
+
+
+def test_citation_cff_names_no_address_the_edition_does_not_have():
+    text = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert "example.org" not in text and "url:" not in text
+
+
+def test_the_preferred_citation_is_the_paper_as_mkdocs_yml_records_it():
+    paper = edition_options()["paper"]
     cited = load(ROOT / "CITATION.cff")["preferred-citation"]
     year, month = paper["date"].split("-")
     assert cited["type"] == "report"

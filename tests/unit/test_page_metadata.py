@@ -62,11 +62,16 @@ def test_cited_keys_are_once_each_in_order_of_first_citation():
 
 
 def test_the_paper_is_a_report_and_a_section_a_chapter_of_it():
-    paper = paper_facts(RECORD["paper"])
+    paper = paper_facts(RECORD["paper"], RECORD["release"])
     report = page_metadata.json_ld(
         paper, kind="report", title="", url="https://x/", home_url="https://x/"
     )
     assert report["@type"] == "Report" and report["datePublished"] == "2009-02"
+    assert report["publisher"] == {
+        "@type": "Organization",
+        "name": "Center for U.S.-Korea Policy",
+        "parentOrganization": {"@type": "Organization", "name": "The Asia Foundation"},
+    }
     chapter = page_metadata.json_ld(
         paper,
         kind="chapter",
@@ -76,6 +81,43 @@ def test_the_paper_is_a_report_and_a_section_a_chapter_of_it():
     )
     assert chapter["@type"] == "Chapter"
     assert chapter["isPartOf"]["@type"] == "Report" and chapter["isPartOf"]["url"] == "https://x/"
+
+
+def test_without_an_absolute_address_json_ld_names_none():
+    paper = paper_facts(RECORD["paper"], RECORD["release"])
+    chapter = page_metadata.json_ld(paper, kind="chapter", title="I", url=None, home_url=None)
+    assert "url" not in chapter and "url" not in chapter["isPartOf"]
+
+
+def tag_names(tags):
+    return [name for name, _ in tags]
+
+
+def test_a_report_names_its_institution_and_a_section_its_book():
+    paper = paper_facts(RECORD["paper"], RECORD["release"])
+    report = page_metadata.Work("report", paper.title, "https://x/", "https://x/", None)
+    tags = dict(page_metadata.highwire_tags(paper, report, abstract="A.", references=[]))
+    assert tags["citation_technical_report_institution"] == (
+        "Center for U.S.-Korea Policy, The Asia Foundation"
+    )
+    assert "citation_inbook_title" not in tags and tags["citation_abstract"] == "A."
+    assert tags["citation_fulltext_html_url"] == "https://x/"
+    section = page_metadata.Work("section", "Introduction", None, None, None)
+    names = tag_names(page_metadata.highwire_tags(paper, section, abstract=None, references=[]))
+    assert names == [
+        "citation_title",
+        "citation_inbook_title",
+        "citation_author",
+        "citation_publication_date",
+        "citation_publisher",
+        "citation_language",
+    ]
+
+
+def test_no_tag_names_a_type_of_report():
+    paper = paper_facts(RECORD["paper"], RECORD["release"])
+    work = page_metadata.Work("report", paper.title, None, None, None)
+    assert "DC.type" not in tag_names(page_metadata.dublin_core(paper, work))
 
 
 def test_json_in_a_script_element_cannot_close_it():
