@@ -500,19 +500,26 @@ CASES = {
     ),
     "a release version that is not major.minor.patch": Case(
         edit("mkdocs.yml", 'version: "1.0.0"', 'version: "1.0"'),
-        "TODO",
+        "mkdocs.yml: Config value 'plugins': Plugin 'edition' option 'release': Sub-option "
+        "'version': '1.0' is not of the form \"1.0.0\" (major.minor.patch)",
     ),
     "a release the changelog does not list as its newest": Case(
         edit("mkdocs.yml", 'version: "1.0.0"', 'version: "1.0.1"'),
-        "TODO",
+        "CHANGELOG.md:{line}: the newest release listed is 1.0.0 (2026-12-01), but mkdocs.yml's "
+        "release is 1.0.1 (2026-12-01); make the two the same",
+        at="## 1.0.0 (2026-12-01)",
     ),
     "a changelog heading that is not a release": Case(
         edit("CHANGELOG.md", "## 1.0.0 (2026-12-01)", "## Version 1.0.0"),
-        "TODO",
+        "CHANGELOG.md:{line}: a release's heading must read '## 1.0.0 (2026-12-01)': its "
+        "version, then its day",
+        at="## Version 1.0.0",
     ),
     "an abstract that is no paragraph of the paper": Case(
         edit("mkdocs.yml", "abstract: introduction.md#p-4", "abstract: introduction.md#p-40"),
-        "TODO",
+        "mkdocs.yml: the edition plugin's paper.abstract names 'introduction.md#p-40', which is "
+        "no paragraph of the paper; name the section's file and the paragraph, e.g. "
+        "introduction.md#p-4",
     ),
     'a " in REPORT_ERROR_URL': Case(
         environment(REPORT_ERROR_URL='https://example.org/new"onmouseover=alert(1)'),

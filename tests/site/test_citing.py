@@ -347,7 +347,8 @@ def absolute_addresses(soup) -> list[str]:
             found += [v for v in values if re.match(r"https?://", v)]
     for script in soup.find_all("script", type="application/ld+json"):
         found += re.findall(r'"(https?://[^"]+)"', script.string)
-    found += re.findall(r"https?://[^\s\"'<>)\]]+", soup.get_text(" "))
+    # (a host's first character is no dot: About shows the form "<http://...>" as such)
+    found += re.findall(r"https?://[^\s\"'<>)\].][^\s\"'<>)\]]*", soup.get_text(" "))
     return [address.rstrip(".,;") for address in found]
 
 

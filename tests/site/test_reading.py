@@ -13,7 +13,8 @@ from mkdocs.config import load_config
 from edition.citation import paper_facts
 from tests.conftest import PAPER_PAGES, ROOT
 
-PAPER = paper_facts(load_config(str(ROOT / "mkdocs.yml")).plugins["edition"].config.paper)
+OPTIONS = load_config(str(ROOT / "mkdocs.yml")).plugins["edition"].config
+PAPER = paper_facts(OPTIONS.paper, OPTIONS.release)
 
 
 def front_matter(path: str) -> dict:

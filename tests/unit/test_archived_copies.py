@@ -68,8 +68,7 @@ def test_the_archived_copy_follows_the_link_and_keeps_the_text_after_it():
         '<span class="archived-copy edition-added"> [<a class="edition-added" '
         'href="https://web.archive.org/web/20080421/http://example.gov/a.html" rel="noopener" '
         'aria-label="Archived copy of http://example.gov/a.html at the Internet Archive, as of '
-        'April 21, 2008" title="Archived copy of http://example.gov/a.html at the Internet '
-        'Archive, as of April 21, 2008" data-originalurl="http://example.gov/a.html" '
+        'April 21, 2008" data-originalurl="http://example.gov/a.html" '
         'data-versiondate="2008-04-21">archived copy</a>]</span> (accessed April 21, 2008). '
         '<a href="../bibliography/#consulted">A</a></p></li>'
     )

@@ -4,9 +4,9 @@ import pytest
 
 from edition.citation import WebEdition
 from edition.errors import EditionError
-from tests.unit.hooks import load_hook
+from tests.unit.steps import load_step
 
-changes = load_hook("changes")
+changes = load_step("changes")
 
 CHANGELOG = """# Changes
 

@@ -22,7 +22,8 @@ PAPER = paper_facts(
         "institution": "Institute",
         "bibtex_key": "holt2011",
         "sections": {"one.md": "One", "two.md": "Two", "three.md": "Three"},
-    }
+    },
+    {"version": "2.1.0", "date": "2012-01-09"},
 )
 
 
