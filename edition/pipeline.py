@@ -50,6 +50,7 @@ from edition.steps.section_header import SectionHeaderStep
 from edition.steps.sitemap import Sitemap
 from edition.steps.template_cache import TemplateCache
 from edition.steps.theme_markup import ThemeMarkup
+from edition.steps.theme_styles import ThemeStyles
 from edition.steps.timeline import Timeline
 from edition.steps.unique_ids import UniqueIds
 from edition.steps.well_formed import WellFormed
@@ -92,6 +93,7 @@ STEPS: tuple[type[Step], ...] = (
     ThemeMarkup,
     Minify,
     ContentSecurity,
+    ThemeStyles,
     TemplateCache,
 )
 

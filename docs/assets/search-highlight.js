@@ -1,6 +1,7 @@
 /* The words of a search marked on the page opened from its result (?h=words).
 
-   Loaded by search-landing.js on such a page only. It marks the words
+   Fetched on such a page only, once its deferred scripts have run
+   (edition/theme/partials/javascripts/search-on-demand.html). It marks the words
    wherever they stand in the article, once per stretch of words found, as
    whole words only ("sea", never inside "searched"), and brings the first one
    in the passage it was opened at (#p-7) on screen. */

@@ -64,18 +64,28 @@ def test_a_readers_visit_meets_no_refusal_of_the_pages_policy(reader, server, ht
     reader.wait_for_selector(".md-search-result__item")
     reader.keep_violations()
 
-    # A note's preview, the ¶ menu and a Cite this copy
+    # The notes in the margin, a note's preview where they have no room, the ¶ menu and a
+    # Cite this copy
     visit(reader, server + "alliance-adaptation/")
     reader.locator("a.footnote-ref[href='#fn:14']").hover()
-    reader.locator(".md-tooltip2[role=dialog]", has_text="Flanagan").wait_for()
+    reader.wait_for_selector(".margin-note.is-current")
+    reader.set_viewport_size({"width": 720, "height": 800})
+    reader.wait_for_selector("article[data-notes=previews]", state="attached")
+    reader.mouse.move(0, 0)
+    reader.locator("a.footnote-ref[href='#fn:14']").hover()
+    reader.locator(".note-preview", has_text="Flanagan").wait_for()
+    reader.keep_violations()
+    reader.set_viewport_size({"width": 1280, "height": 800})
     reader.locator("#p-3 > a.paragraph-link").click()
     reader.locator(".paragraph-cite button", has_text="Copy citation").click()
     reader.wait_for_function(
         "() => document.querySelector('.paragraph-cite__status').textContent.startsWith('Copied')"
     )
+    reader.click("label[for='cite-section-apa-tab']")
     reader.click('button[data-cite-copy="cite-section-apa"]')
     reader.wait_for_function(
-        "() => document.querySelector('.cite-this__status').textContent.startsWith('Copied')"
+        "() => document.querySelector(\"[data-cite-copy='cite-section-apa'] + .cite-this__status\")"
+        ".textContent.startsWith('Copied')"
     )
     assert reader.evaluate("navigator.clipboard.readText()").startswith("Snyder, S. (2009).")
 

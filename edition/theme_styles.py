@@ -1,0 +1,121 @@
+"""The theme's style sheets cut to the rules this site can match (edition/steps/theme_styles.py).
+
+Material sends one style sheet for every feature it has (admonitions, code,
+tags, annotations, every extension's markup) and one with the colours of every
+palette; a site uses a few of them. A rule is kept unless it needs something
+the site never has:
+
+- a class that neither a page of the site, nor a script it sends, nor a class
+  name a script composes (`md-tag--${...}`) contains: a rule for an element no
+  page and no script makes;
+- a palette value (`[data-md-color-primary=red]`) that no page's palette names.
+
+Only what a selector requires counts: classes inside `:not()`, `:is()`,
+`:where()` or `:has()` are never required, so a rule is dropped only when it
+cannot match. At-rules (`@media`, `@supports`) keep the rules kept inside
+them; any other (`@keyframes`, `@font-face`, `@page`) is kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+PALETTE_VALUE = re.compile(r"\[data-md-color-(\w+)=[\"']?([\w-]+)[\"']?\]")
+PALETTE_IN_PAGE = re.compile(r"data-md-color-(\w+)=\"([\w-]+)\"")
+COMPOSED = re.compile(r"([\w-]+)\$\{")  # a template literal's class name: md-tag--${name}
+GROUPING_AT_RULES = ("@media", "@supports", "@layer", "@container")
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What the site has: the text of its pages and scripts, and its palette values."""
+
+    text: str
+    composed: tuple[str, ...]
+    palette: frozenset[tuple[str, str]]
+    seen: dict[str, bool] = field(default_factory=dict, compare=False)  # class -> found
+
+    @classmethod
+    def of(cls, pages: Iterable[str], scripts: Iterable[str]) -> Usage:
+        pages, scripts = list(pages), list(scripts)
+        palette = frozenset(found for page in pages for found in PALETTE_IN_PAGE.findall(page))
+        composed = tuple(sorted({p for script in scripts for p in COMPOSED.findall(script)}))
+        return cls("\n".join([*pages, *scripts]), composed, palette)
+
+    def has_class(self, name: str) -> bool:
+        if name not in self.seen:
+            self.seen[name] = name in self.text or name.startswith(self.composed)
+        return self.seen[name]
+
+
+def blocks(css: str) -> list[tuple[str, str]]:
+    """The top-level blocks of a style sheet: (prelude, body), bodies with their braces matched.
+
+    Minified CSS is read as it is: a `{` or `}` inside a string (content: "{") is
+    taken for a brace, so only a theme's own style sheets are given to this.
+    """
+    found = []
+    start = 0
+    while (opening := css.find("{", start)) != -1:
+        depth, end = 0, opening
+        for end in range(opening, len(css)):
+            if css[end] == "{":
+                depth += 1
+            elif css[end] == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+        found.append((css[start:opening].strip(), css[opening + 1 : end]))
+        start = end + 1
+    return found
+
+
+def required(selector: str) -> str:
+    """What an element must match itself: the selector without its functional pseudo-classes."""
+    while True:
+        cut = re.sub(r":(?:not|is|where|has|matches|-webkit-any)\([^()]*\)", "", selector)
+        if cut == selector:
+            return cut
+        selector = cut
+
+
+def can_match(selector: str, usage: Usage) -> bool:
+    needed = required(selector)
+    if not all(usage.has_class(name) for name in CLASS.findall(needed)):
+        return False
+    return all((key, value) in usage.palette for key, value in PALETTE_VALUE.findall(needed))
+
+
+def subset(css: str, usage: Usage) -> str:
+    """`css` with the rules no element of the site can match left out."""
+    kept = []
+    for prelude, body in blocks(css):
+        if prelude.startswith(GROUPING_AT_RULES):
+            inner = subset(body, usage)
+            if inner:
+                kept.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):
+            kept.append(f"{prelude}{{{body}}}")
+        else:
+            selectors = [s for s in split_selectors(prelude) if can_match(s, usage)]
+            if selectors:
+                kept.append(f"{','.join(selectors)}{{{body}}}")
+    return "".join(kept)
+
+
+def split_selectors(prelude: str) -> list[str]:
+    """A selector list split at its top-level commas (not those inside `:is(a, b)`)."""
+    parts, depth, start = [], 0, 0
+    for index, character in enumerate(prelude):
+        if character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+        elif character == "," and depth == 0:
+            parts.append(prelude[start:index])
+            start = index + 1
+    parts.append(prelude[start:])
+    return parts
