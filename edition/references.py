@@ -72,8 +72,8 @@ def csl_date(entry: Entry, field: str) -> dict[str, Any] | None:
     if field != "date":
         return None
     year = plain(entry.fields.get("year", "")).strip()
-    if not year:
-        return None
+    if not year or year.replace(" ", "").lower() == "n.d.":
+        return None  # no date: "n.d." says the notes give none, which is no date to save
     if not YEAR.match(year):
         return {"literal": year}  # "Spring/Summer 2008", as the note gives it
     month = entry.fields.get("month", "").lower()[:3]

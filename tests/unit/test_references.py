@@ -17,7 +17,7 @@ BIB = parse_string(
 @article{ha, author = {Ha, Michael}, title = {{A Relic}}, journal = {{Korea Times}},
   entrysubtype = {newspaper}, date = {2008-05-28}}
 @phdthesis{an, author = {An, Kwang-ch'an}, title = {{A Study}}, school = {{Dongguk}},
-  pages = {195--206}}
+  pages = {195--206}, year = {n.d.}}
 @report{osc, title = {{Document}}, number = {KPP2006}, institution = {{Open Source Center}},
   date = {2006-02-14}}
 @online{wh, title = {{Press Availability}}, organization = {{The White House}},
@@ -51,6 +51,13 @@ def test_a_date_in_words_is_kept_as_written_and_tex_quotes_become_typographic():
     assert item("lee")["title"] == "Toward a “21st Century” Alliance"
     assert dict(ris_record(item("lee")))["DA"] == "Spring/Summer 2008"
     assert dict(ris_record(item("lee")))["PY"] == "2008"
+
+
+def test_a_work_of_no_date_is_saved_with_none():
+    """`year = {n.d.}` says the notes give no date: no reference manager is sent "n.d." as one."""
+    assert "issued" not in item("an")
+    assert "DA" not in dict(ris_record(item("an")))
+    assert "rft.date" not in parse_qs(coins(item("an")))
 
 
 def test_types_follow_the_entry_and_its_subtype():
