@@ -824,16 +824,17 @@ def compare_search_engines(site: Path, rounds: int) -> dict[str, dict]:
 
 
 def search_engine_table(figures: dict[str, dict], rounds: int) -> str:
+    ran = {name: found for name, found in figures.items() if "skipped" not in found}
+    browser = " (Pagefind in headless Chromium)" if PAGEFIND_NAME in ran else ""
     lines = [
         "",
-        f"Search engines on the reader's queries (tests/data/search-queries.yml), in Node "
-        f"(Pagefind in headless Chromium), medians of {rounds} rounds:",
+        f"Search engines on the reader's queries (tests/data/search-queries.yml), in Node"
+        f"{browser}, medians of {rounds} rounds:",
         "",
         "| Engine | First result is the passage | Its snippet is short and marks the words "
         "| Index and engine (gzip) | Set-up | Set-up and first query | A query |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    ran = {name: found for name, found in figures.items() if "skipped" not in found}
     for name, found in ran.items():
         lines.append(
             f"| {name} | {found['lands']}/{found['queries']} | {found['shows']}/{found['queries']} "
