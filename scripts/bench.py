@@ -14,12 +14,13 @@ results on screen; and the search engines on the reader's queries
 bytes a reader downloads, the time to set up and to answer. Lighthouse 12.2.3 is
 installed into .bench/ with npm on first use, with the axe-core version it names
 (not the newest), which it must then report having audited with; MiniSearch 7.2.0
-beside it.
+beside it, and Pagefind 1.5.2 (its Python API and binary) into .bench/pagefind with pip.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gzip
 import io
 import json
@@ -35,6 +36,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -529,8 +531,34 @@ def table(
 
 MINISEARCH_VERSION = "7.2.0"
 MINISEARCH = LIGHTHOUSE_DIR / "node_modules" / "minisearch" / "dist" / "es" / "index.js"
+MINISEARCH_NAME = f"MiniSearch {MINISEARCH_VERSION}, the same entries"
+PAGEFIND_VERSION = "1.5.2"
+PAGEFIND_DIR = LIGHTHOUSE_DIR / "pagefind"
+PAGEFIND_NAME = f"Pagefind {PAGEFIND_VERSION}, the same entries"
 ENGINES_SCRIPT = ROOT / "scripts" / "search_engines.mjs"
 SNIPPET_MOST = 240  # characters, as tests/browser/test_search.py allows
+
+# In the page that serves Pagefind's bundle: set Pagefind up as its documentation does, ask
+# each query in turn and read the first result's data; print what search_engines.mjs prints.
+# Pagefind starts every result's URL with its base URL, "/": the site's index does not.
+PAGEFIND_QUERIES = """async (queries) => {
+  let started = performance.now()
+  const pagefind = await import("/pagefind/pagefind.js")
+  await pagefind.init()
+  const setup = performance.now() - started
+  const results = []
+  for (const query of queries) {
+    started = performance.now()
+    const found = await pagefind.search(query)
+    const best = found.results.length ? await found.results[0].data() : null
+    results.push({
+      query,
+      ms: performance.now() - started,
+      first: best && { location: best.url.replace(/^\\//, ""), text: best.excerpt },
+    })
+  }
+  return { setup, results }
+}"""
 
 
 def install_minisearch() -> str | None:
@@ -560,8 +588,45 @@ def install_minisearch() -> str | None:
     return None
 
 
-def search_engines(site: Path) -> dict[str, tuple[str, Path, list[Path]]]:
-    """Each engine: how search_engines.mjs runs it, its script, and what a reader downloads."""
+def install_pagefind() -> str | None:
+    """Install Pagefind into .bench/pagefind unless it is there; return why it cannot run, or None.
+
+    The `pagefind` package is its Python API; its `bin` extra, the `pagefind-bin` wheel, the
+    indexing binary. Pagefind's search is a browser module with WebAssembly: Chromium runs it.
+    """
+    if not Path(CHROMIUM).is_file():
+        return f"no Chromium at {CHROMIUM}"
+    wanted = f"pagefind[bin]=={PAGEFIND_VERSION}"
+    installed = [
+        PAGEFIND_DIR / f"{package}-{PAGEFIND_VERSION}.dist-info"
+        for package in ("pagefind", "pagefind_bin")
+    ]
+    if all(path.is_dir() for path in installed):
+        return None
+    shutil.rmtree(PAGEFIND_DIR, ignore_errors=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--target",
+            str(PAGEFIND_DIR),
+            wanted,
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        return f"pip could not install {wanted}: " + result.stderr.strip().rpartition("\n")[2]
+    return None
+
+
+def search_engines(site: Path) -> tuple[dict[str, tuple[str, Path, list[Path]]], dict[str, str]]:
+    """The engines search_engines.mjs runs in Node: how it runs each, its script and what a
+    reader downloads; and the engines that cannot run here, with the reason."""
     theme_worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     index = site / "search" / "search_index.json"
     engines = {
@@ -576,23 +641,86 @@ def search_engines(site: Path) -> dict[str, tuple[str, Path, list[Path]]]:
             [index, theme_worker],
         ),
     }
-    if install_minisearch() is None:
-        engines[f"MiniSearch {MINISEARCH_VERSION}, the same entries"] = (
-            "minisearch",
-            MINISEARCH,
-            [index, MINISEARCH],
-        )
-    return engines
+    skipped = {}
+    why_not = install_minisearch()
+    if why_not is None:
+        engines[MINISEARCH_NAME] = ("minisearch", MINISEARCH, [index, MINISEARCH])
+    else:
+        skipped[MINISEARCH_NAME] = why_not
+    return engines, skipped
 
 
 def shipped_size(path: Path) -> int:
-    """Gzip bytes of a file as the site would send it: a script minified as the edition's are."""
+    """Gzip bytes of a file as the site would send it: a script minified as the edition's are,
+    a file already gzip-compressed (Pagefind's index chunks and WebAssembly) as it is."""
     import rjsmin
 
     body = path.read_bytes()
+    if body.startswith(b"\x1f\x8b"):
+        return len(body)
     if path.suffix == ".js":
         body = rjsmin.jsmin(body.decode("utf-8")).encode("utf-8")
     return gzip_size(body)
+
+
+def pagefind_bundle(site: Path, folder: Path) -> None:
+    """Index each entry of the site's search index as a Pagefind custom record, written as
+    Pagefind's bundle into folder/pagefind/, beside an empty English page to search from.
+
+    Pagefind's own crawl of the built pages would find pages and their headings: its records
+    are the entries the other engines get (the passages, notes, works and apparatus entries,
+    their text searched, their title shown), with no boost by kind, which records cannot have.
+    """
+    sys.path.insert(0, str(PAGEFIND_DIR))
+    from pagefind.index import PagefindIndex
+
+    entries = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+    async def index_entries() -> None:  # the index writes its bundle as its context closes
+        async with PagefindIndex(config={"output_path": str(folder / "pagefind")}) as index:
+            await asyncio.gather(
+                *(
+                    index.add_custom_record(
+                        url=entry["location"],
+                        content=entry["text"],
+                        language="en",
+                        meta={"title": entry["title"]},
+                    )
+                    for entry in entries["docs"]
+                    if "#" in entry["location"]
+                )
+            )
+
+    asyncio.run(index_entries())
+    (folder / "index.html").write_text(
+        '<!doctype html><html lang="en"><title>Pagefind</title></html>', encoding="utf-8"
+    )
+
+
+def pagefind_runs(folder: Path, queries, rounds: int) -> tuple[list[dict], list[Path]]:
+    """Pagefind's search over `queries` in headless Chromium, `rounds` times, each in a new
+    context (an empty cache), `folder` served with gzip on 127.0.0.1: the runs, as
+    search_engines.mjs prints them, and the files of the bundle the browser fetched."""
+    from playwright.sync_api import sync_playwright
+
+    runs, fetched = [], set()
+
+    def note(response) -> None:
+        path = urlsplit(response.url).path
+        if response.ok and path.startswith("/pagefind/"):
+            fetched.add(path)
+
+    with sync_playwright() as playwright, served(folder, GzipHandler) as url:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for _ in range(rounds):
+            context = browser.new_context()
+            context.on("response", note)
+            tab = context.new_page()
+            tab.goto(url)
+            runs.append(tab.evaluate(PAGEFIND_QUERIES, [query.query for query in queries]))
+            context.close()
+        browser.close()
+    return runs, sorted(folder / path.lstrip("/") for path in fetched)
 
 
 def lands(first: dict | None, query) -> bool:
@@ -632,17 +760,38 @@ def shows(first: dict | None, query) -> bool:
     return short and all(" ".join(mark.split()).casefold() in marked for mark in query.marks)
 
 
+def engine_figures(runs: list[dict], queries, downloads: list[Path]) -> dict:
+    """An engine's figures from its runs over `queries`: quality, bytes, set-up and query times."""
+    firsts = [found["first"] for found in runs[0]["results"]]
+    return {
+        "lands": sum(lands(first, query) for first, query in zip(firsts, queries, strict=True)),
+        "shows": sum(shows(first, query) for first, query in zip(firsts, queries, strict=True)),
+        "queries": len(queries),
+        "bytes": sum(shipped_size(path) for path in downloads),
+        "setup": median([run["setup"] for run in runs]),
+        "first": median([run["setup"] + run["results"][0]["ms"] for run in runs]),
+        "query": median([median([found["ms"] for found in run["results"]]) for run in runs]),
+        "missed": [
+            query.query
+            for first, query in zip(firsts, queries, strict=True)
+            if not lands(first, query)
+        ],
+    }
+
+
 def compare_search_engines(site: Path, rounds: int) -> dict[str, dict]:
-    """Each engine over tests/data/search-queries.yml: quality, bytes, set-up and query times."""
+    """Each engine over tests/data/search-queries.yml: quality, bytes, set-up and query times;
+    an engine that cannot run here has only the reason, as `skipped`."""
     from tests.support.search import reader_queries
 
     queries = reader_queries()
     print(f"Search engines on {len(queries)} reader's queries: {rounds} rounds...", file=sys.stderr)
+    engines, skipped = search_engines(site)
     figures: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as folder:
         listed = Path(folder) / "queries.json"
         listed.write_text(json.dumps([{"query": query.query} for query in queries]))
-        for name, (engine, script, downloads) in search_engines(site).items():
+        for name, (engine, script, downloads) in engines.items():
             runs = []
             for _ in range(rounds):
                 result = subprocess.run(
@@ -659,49 +808,55 @@ def compare_search_engines(site: Path, rounds: int) -> dict[str, dict]:
                     check=True,
                 )
                 runs.append(json.loads(result.stdout))
-            firsts = [found["first"] for found in runs[0]["results"]]
-            figures[name] = {
-                "lands": sum(
-                    lands(first, query) for first, query in zip(firsts, queries, strict=True)
-                ),
-                "shows": sum(
-                    shows(first, query) for first, query in zip(firsts, queries, strict=True)
-                ),
-                "queries": len(queries),
-                "bytes": sum(shipped_size(path) for path in downloads),
-                "setup": median([run["setup"] for run in runs]),
-                "first": median([run["setup"] + run["results"][0]["ms"] for run in runs]),
-                "query": median(
-                    [median([found["ms"] for found in run["results"]]) for run in runs]
-                ),
-                "missed": [
-                    query.query
-                    for first, query in zip(firsts, queries, strict=True)
-                    if not lands(first, query)
-                ],
-            }
-    return figures
+            figures[name] = engine_figures(runs, queries, downloads)
+        why_not = install_pagefind()
+        if why_not is None:
+            bundle = Path(folder) / "pagefind-site"
+            pagefind_bundle(site, bundle)
+            runs, fetched = pagefind_runs(bundle, queries, rounds)
+            figures[PAGEFIND_NAME] = engine_figures(runs, queries, fetched)
+            figures[PAGEFIND_NAME]["fetched"] = [
+                str(path.relative_to(bundle / "pagefind")) for path in fetched
+            ]
+        else:
+            skipped[PAGEFIND_NAME] = why_not
+    return figures | {name: {"skipped": why} for name, why in skipped.items()}
 
 
 def search_engine_table(figures: dict[str, dict], rounds: int) -> str:
+    ran = {name: found for name, found in figures.items() if "skipped" not in found}
+    browser = " (Pagefind in headless Chromium)" if PAGEFIND_NAME in ran else ""
     lines = [
         "",
-        f"Search engines on the reader's queries (tests/data/search-queries.yml), in Node, "
-        f"medians of {rounds} rounds:",
+        f"Search engines on the reader's queries (tests/data/search-queries.yml), in Node"
+        f"{browser}, medians of {rounds} rounds:",
         "",
         "| Engine | First result is the passage | Its snippet is short and marks the words "
         "| Index and engine (gzip) | Set-up | Set-up and first query | A query |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, found in figures.items():
+    for name, found in ran.items():
         lines.append(
             f"| {name} | {found['lands']}/{found['queries']} | {found['shows']}/{found['queries']} "
             f"| {kb(found['bytes'])} | {found['setup']:.0f} ms | {found['first']:.0f} ms "
             f"| {found['query']:.1f} ms |"
         )
     for name, found in figures.items():
+        if "skipped" in found:
+            lines.append(f"\n{name} was skipped: {found['skipped']}.")
+    for name, found in ran.items():
         if found["missed"]:
             lines.append(f"\n{name} misses: {', '.join(found['missed'])}.")
+    if PAGEFIND_NAME in ran:
+        fetched = ran[PAGEFIND_NAME]["fetched"]
+        fragments = [path for path in fetched if path.startswith("fragment/")]
+        others = ", ".join(path for path in fetched if not path.startswith("fragment/"))
+        lines.append(
+            f"\n{PAGEFIND_NAME}: its bytes are the files of its bundle fetched for the "
+            f"queries: {others} and {len(fragments)} fragments (one per first result read); "
+            f"its set-up is the import of pagefind.js and its init(), which returns before "
+            f"its WebAssembly is loaded: the first query waits for it and fetches its index."
+        )
     return "\n".join(lines)
 
 
