@@ -230,16 +230,10 @@ def link_list(passages: Iterable[Passage], *, link_base: str = "") -> str:
     return "; ".join(groups)
 
 
-def load_data(path: Path | str, *, fields: dict[str, bool], name: str | None = None) -> list[dict]:
-    """A data file's list of entries, each checked for its required fields.
-
-    `fields` maps each known field to whether it is required; `name` is the
-    file as the editor knows it (data/glossary.yml).
-    """
-    path = Path(path)
-    name = name or f"data/{path.name}"
+def read_yaml(path: Path, *, name: str) -> object:
+    """What a data file holds, or EditionError naming the file (`name`, as the editor knows it)."""
     try:
-        entries = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=SAFE_LOADER)
+        return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=SAFE_LOADER)
     except FileNotFoundError:
         raise EditionError("is missing; create it (a YAML list of entries)", file=name) from None
     except UnicodeDecodeError:
@@ -249,6 +243,19 @@ def load_data(path: Path | str, *, fields: dict[str, bool], name: str | None = N
         raise EditionError(
             f"is not valid YAML: {problem}; correct the line", file=name, line=line
         ) from None
+    except OSError as error:
+        raise EditionError(f"cannot be read: {error.strerror}", file=name) from None
+
+
+def load_data(path: Path | str, *, fields: dict[str, bool], name: str | None = None) -> list[dict]:
+    """A data file's list of entries, each checked for its required fields.
+
+    `fields` maps each known field to whether it is required; `name` is the
+    file as the editor knows it (data/glossary.yml).
+    """
+    path = Path(path)
+    name = name or f"data/{path.name}"
+    entries = read_yaml(path, name=name)
     if not isinstance(entries, list):
         raise EditionError("must be a YAML list of entries, one '- ' per entry", file=name)
     for number, entry in enumerate(entries, start=1):

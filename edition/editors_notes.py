@@ -13,10 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from edition.apparatus import SAFE_LOADER
-from edition.errors import EditionError, yaml_mistake
+from edition.apparatus import read_yaml
+from edition.errors import EditionError
 
 EDITORS_NOTES_FILE = Path("data") / "editors_notes.yml"
 ANCHOR = re.compile(r"^(?:p-\d+|fn:\d+|[a-z0-9_-]+)$")  # a paragraph, a note, an entry's key
@@ -82,17 +80,7 @@ def load_editors_notes(
 
     `name` is the file as the editor knows it (data/editors_notes.yml).
     """
-    try:
-        entries = yaml.load(Path(path).read_text(encoding="utf-8-sig"), Loader=SAFE_LOADER)
-    except UnicodeDecodeError:
-        raise EditionError("is not UTF-8 text; save it as UTF-8", file=name) from None
-    except yaml.YAMLError as error:
-        problem, line = yaml_mistake(error)
-        raise EditionError(
-            f"is not valid YAML: {problem}; correct the line", file=name, line=line
-        ) from None
-    except OSError as error:
-        raise EditionError(f"cannot be read: {error.strerror}", file=name) from None
+    entries = read_yaml(Path(path), name=name)
     try:
         return parse_editors_notes(entries)
     except EditionError as error:

@@ -96,23 +96,16 @@ TEXT_STYLES = """(selector) => {
 
 
 @pytest.fixture
-def open_tab(browser, server):
-    """open_tab(options, path): a page of the site in a fresh context with those options."""
-    contexts = []
+def open_tab(new_tab):
+    """open_tab(options, path): a page of the site, laid out, its notes where they stand."""
 
     def open_(options: dict, path: str):
-        context = browser.new_context(**options)
-        contexts.append(context)
-        tab = context.new_page()
-        tab.set_default_timeout(10_000)
-        tab.goto(server + path.removesuffix("index.html"))
+        tab = new_tab(options, path)
         tab.wait_for_selector("article")
         tab.wait_for_function(NOTES_SHOWN)
         return tab
 
-    yield open_
-    for context in contexts:
-        context.close()
+    return open_
 
 
 def screenshot(tab, name: str, **options) -> None:

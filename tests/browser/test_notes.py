@@ -6,8 +6,6 @@ from __future__ import annotations
 import copy
 import re
 
-import pytest
-
 from tests.conftest import PAPER_PAGES
 
 LAPTOP = {"viewport": {"width": 1280, "height": 800}}
@@ -69,24 +67,6 @@ MARGIN_LAYOUT = """() => {
 }"""
 
 
-@pytest.fixture
-def open_tab(browser, server):
-    """open_tab(options, path): a page of the site in a fresh context with those options."""
-    contexts = []
-
-    def open_(options: dict, path: str):
-        context = browser.new_context(**options)
-        contexts.append(context)
-        tab = context.new_page()
-        tab.set_default_timeout(10_000)
-        tab.goto(server + path.removesuffix("index.html"))
-        return tab
-
-    yield open_
-    for context in contexts:
-        context.close()
-
-
 def with_notes(page) -> list[str]:
     paths = [path for path in PAPER_PAGES if page(path).select_one("article a.footnote-ref")]
     assert len(paths) >= 3  # one section of the paper has no note
@@ -101,9 +81,9 @@ def note_words(page, path: str, number: str) -> str:
     return " ".join(note.get_text().split())
 
 
-def test_each_note_stands_in_the_margin_level_with_its_marker_clear_of_the_next(open_tab, page):
+def test_each_note_stands_in_the_margin_level_with_its_marker_clear_of_the_next(new_tab, page):
     for path in with_notes(page):
-        tab = open_tab(LAPTOP, path)
+        tab = new_tab(LAPTOP, path)
         tab.wait_for_selector("article[data-notes]", state="attached")
         layout = tab.evaluate(MARGIN_LAYOUT)
         assert layout["mode"] == "margin", path
@@ -123,8 +103,8 @@ def test_each_note_stands_in_the_margin_level_with_its_marker_clear_of_the_next(
             assert note["hidden"] and note["tabStops"] == 0, where
 
 
-def test_margin_notes_follow_the_text_when_it_reflows(open_tab):
-    tab = open_tab(LAPTOP, "alliance-adaptation/")
+def test_margin_notes_follow_the_text_when_it_reflows(new_tab):
+    tab = new_tab(LAPTOP, "alliance-adaptation/")
     tab.wait_for_selector(".margin-note")
     before = tab.evaluate(MARGIN_LAYOUT)
     # The text above the first marker grows (a reader's larger font, a menu opening)
@@ -144,8 +124,8 @@ def test_margin_notes_follow_the_text_when_it_reflows(open_tab):
     tab.wait_for_selector(".margin-note")
 
 
-def test_pointing_at_a_marker_singles_out_its_note_in_the_margin(open_tab):
-    tab = open_tab(LAPTOP, "alliance-adaptation/")
+def test_pointing_at_a_marker_singles_out_its_note_in_the_margin(new_tab):
+    tab = new_tab(LAPTOP, "alliance-adaptation/")
     tab.wait_for_selector(".margin-note")
     tab.hover("a.footnote-ref[href='#fn:14']")
     note = tab.locator(".margin-note[data-note='14']")
@@ -160,7 +140,7 @@ def test_pointing_at_a_marker_singles_out_its_note_in_the_margin(open_tab):
     assert note.is_visible()
 
 
-def test_the_list_of_notes_stays_at_the_end_with_a_heading(open_tab, page):
+def test_the_list_of_notes_stays_at_the_end_with_a_heading(new_tab, page):
     for path in with_notes(page):
         soup = page(path)
         notes = soup.select_one("article div.footnote")
@@ -168,15 +148,15 @@ def test_the_list_of_notes_stays_at_the_end_with_a_heading(open_tab, page):
         assert heading.get_text(" ", strip=True).rstrip("¶").strip() == "Notes", path
         assert heading.find_previous_sibling() is None, path  # the list's first element
         assert "edition-added" in heading["class"], path
-    tab = open_tab(LAPTOP, "alliance-adaptation/")
+    tab = new_tab(LAPTOP, "alliance-adaptation/")
     tab.wait_for_selector(".margin-note")
     markers = tab.locator("article > p a.footnote-ref").count()
     assert markers == 15 and tab.locator("div.footnote li[id^='fn:']").count() == markers
     assert tab.locator("div.footnote").is_visible()
 
 
-def test_a_narrower_screen_keeps_the_previews_and_the_pointer_can_cross_onto_one(open_tab):
-    tab = open_tab(NARROW, "alliance-adaptation/")
+def test_a_narrower_screen_keeps_the_previews_and_the_pointer_can_cross_onto_one(new_tab):
+    tab = new_tab(NARROW, "alliance-adaptation/")
     tab.wait_for_selector("article[data-notes=previews]", state="attached")
     assert tab.locator(".margin-note").count() == 0
     marker = tab.locator("a.footnote-ref[href='#fn:14']")
@@ -196,8 +176,8 @@ def test_a_narrower_screen_keeps_the_previews_and_the_pointer_can_cross_onto_one
 
 
 # A tap is the phone's way: the note opens in place, the page stays where it is.
-def test_tapping_a_marker_opens_its_note_in_place_and_a_tap_outside_closes_it(open_tab):
-    tab = open_tab(PHONE, "alliance-adaptation/")
+def test_tapping_a_marker_opens_its_note_in_place_and_a_tap_outside_closes_it(new_tab):
+    tab = new_tab(PHONE, "alliance-adaptation/")
     tab.wait_for_selector("article[data-notes=previews]", state="attached")
     marker = tab.locator("a.footnote-ref[href='#fn:8']")
     marker.scroll_into_view_if_needed()
@@ -256,9 +236,9 @@ TAP_TARGETS = """() => [...document.querySelectorAll('article > p a.footnote-ref
 })"""
 
 
-def test_markers_are_tapped_in_a_24_px_square_and_look_no_heavier(open_tab, page):
+def test_markers_are_tapped_in_a_24_px_square_and_look_no_heavier(new_tab, page):
     for path in with_notes(page):
-        tab = open_tab(PHONE, path)
+        tab = new_tab(PHONE, path)
         tab.wait_for_selector("article[data-notes]", state="attached")
         markers = tab.evaluate("() => document.querySelectorAll('article > p a.footnote-ref')")
         assert markers
