@@ -20,11 +20,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 PALETTE_VALUE = re.compile(r"\[data-md-color-(\w+)=[\"']?([\w-]+)[\"']?\]")
 PALETTE_IN_PAGE = re.compile(r"data-md-color-(\w+)=\"([\w-]+)\"")
+WORD = re.compile(r"[\w-]+")  # a class name as a page or a script writes it
+# What of a page may name a class: its class attributes, and its inline scripts
+CLASSES_OR_SCRIPT = re.compile(
+    r"""\sclass="([^"]*)"|<script\b[^>]*>(.*?)</script\s*>""", re.DOTALL | re.IGNORECASE
+)
 COMPOSED = re.compile(r"([\w-]+)\$\{")  # a template literal's class name: md-tag--${name}
 GROUPING_AT_RULES = ("@media", "@supports", "@layer", "@container")
 
@@ -33,22 +38,26 @@ GROUPING_AT_RULES = ("@media", "@supports", "@layer", "@container")
 class Usage:
     """What the site has: the text of its pages and scripts, and its palette values."""
 
-    text: str
+    words: frozenset[str]  # each word of the pages' classes, of their inline scripts, of scripts
     composed: tuple[str, ...]
     palette: frozenset[tuple[str, str]]
-    seen: dict[str, bool] = field(default_factory=dict, compare=False)  # class -> found
 
     @classmethod
     def of(cls, pages: Iterable[str], scripts: Iterable[str]) -> Usage:
         pages, scripts = list(pages), list(scripts)
         palette = frozenset(found for page in pages for found in PALETTE_IN_PAGE.findall(page))
         composed = tuple(sorted({p for script in scripts for p in COMPOSED.findall(script)}))
-        return cls("\n".join([*pages, *scripts]), composed, palette)
+        words = {
+            word
+            for page in pages
+            for found in CLASSES_OR_SCRIPT.finditer(page)
+            for word in WORD.findall(found.group(1) or found.group(2))
+        }
+        words.update(word for script in scripts for word in WORD.findall(script))
+        return cls(frozenset(words), composed, palette)
 
     def has_class(self, name: str) -> bool:
-        if name not in self.seen:
-            self.seen[name] = name in self.text or name.startswith(self.composed)
-        return self.seen[name]
+        return name in self.words or name.startswith(self.composed)
 
 
 def blocks(css: str) -> list[tuple[str, str]]:

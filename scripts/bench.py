@@ -234,8 +234,9 @@ def search_time(browser, url: str, ready_first: bool) -> float:
     tab.goto(url, wait_until="networkidle")
     tab.click(".md-search__input")
     if ready_first:  # the index is loaded and the worker has answered
-        tab.wait_for_function(
-            "!/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)"
+        tab.wait_for_function(  # a function: the page's policy refuses a string to evaluate
+            "() => !/Initializing/.test(document.querySelector('.md-search-result__meta')"
+            ".textContent)"
         )
     elapsed = tab.evaluate(TYPE_AND_WAIT, QUERY)
     context.close()

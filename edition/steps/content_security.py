@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
+import re
 from typing import TYPE_CHECKING
 
 from edition.errors import EditionError
-from edition.html import StartTag, rewrite_tags, start_tag
 from edition.step import Step
 from edition.templates import render
 
@@ -45,43 +44,36 @@ POLICY = (
     ("form-action", "'none'"),
 )
 REFERRER = "no-referrer"
-HEADER_NAME = "content-security-policy"
 # Script types a browser runs; any other (application/json, application/ld+json) is data.
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
-class _Inline(HTMLParser):
-    """The text of every inline script a browser would run and every `<style>`, as given."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: dict[str, list[str]] = {"script": [], "style": []}
-        self._tag: str | None = None
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        script_type = (attributes.get("type") or "").strip().lower()
-        runs = tag == "script" and "src" not in attributes and script_type in SCRIPT_TYPES
-        if runs or tag == "style":
-            self._tag, self._text = tag, []
-
-    def handle_data(self, data: str) -> None:
-        if self._tag is not None:
-            self._text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == self._tag:
-            self.found[tag].append("".join(self._text))
-            self._tag = None
+# A script's or a style's text runs from its start tag to the first `</script` or `</style`
+# (HTML's script data and raw text), so an expression finds exactly what the browser hashes,
+# in one quick pass over the page, without parsing it.
+INLINE = re.compile(
+    r"<(?P<tag>script|style)\b(?P<attributes>[^>]*)>(?P<text>.*?)</(?P=tag)\s*>",
+    re.DOTALL | re.IGNORECASE,
+)
+TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+SOURCE = re.compile(r"\bsrc\s*=", re.IGNORECASE)
+POLICY_TAG = re.compile(
+    r"<meta\b[^>]*\bhttp-equiv\s*=\s*[\"']?content-security-policy[\"']?[^>]*>", re.IGNORECASE
+)
+CHARSET_TAG = re.compile(r"<meta\b[^>]*\bcharset\s*=[^>]*>", re.IGNORECASE)
 
 
 def inline_code(html: str) -> dict[str, list[str]]:
-    """{"script": [each inline script's text], "style": [each <style>'s text]}."""
-    parser = _Inline()
-    parser.feed(html)
-    parser.close()
-    return parser.found
+    """{"script": [each inline script's text a browser runs], "style": [each <style>'s text]}."""
+    found: dict[str, list[str]] = {"script": [], "style": []}
+    for match in INLINE.finditer(html):
+        tag, attributes = match.group("tag").lower(), match.group("attributes")
+        if tag == "script":
+            kind = TYPE.search(attributes)
+            if SOURCE.search(attributes) or (kind and kind.group(1).lower() not in SCRIPT_TYPES):
+                continue
+        found[tag].append(match.group("text"))
+    return found
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -104,10 +96,6 @@ def content_security_policy(scripts: list[str], styles: list[str] = ()) -> str:
     )
 
 
-def is_policy(tag: StartTag) -> bool:
-    return tag.tag == "meta" and (tag.get("http-equiv") or "").lower() == HEADER_NAME
-
-
 def with_policy(html: str) -> str:
     """The document with its policy written for the inline scripts it now holds.
 
@@ -117,28 +105,14 @@ def with_policy(html: str) -> str:
     """
     inline = inline_code(html)
     policy = content_security_policy(inline["script"], inline["style"])
-    found = {"policy": 0, "charset": 0}
-
-    def rewrite(tag: StartTag) -> str | None:
-        if is_policy(tag):
-            found["policy"] += 1
-            attributes = [(k, policy if k == "content" else v) for k, v in tag.attributes]
-            return start_tag("meta", attributes)
-        return None
-
-    rewritten = rewrite_tags(html, rewrite)
-    if found["policy"]:
-        return rewritten
-
-    def insert(tag: StartTag) -> str | None:
-        if tag.tag == "meta" and tag.get("charset") is not None and not found["charset"]:
-            found["charset"] += 1
-            markup = render("content-security.html", policy=policy, referrer=REFERRER)
-            return html[tag.start : tag.end] + markup
-        return None
-
-    inserted = rewrite_tags(html, insert)
-    if not found["charset"]:
+    markup = render("content-security.html", policy=policy, referrer=REFERRER)
+    written = POLICY_TAG.search(html)
+    if written:
+        policy_tag = markup[: markup.index(">") + 1]  # the policy's own <meta>, as rendered
+        return html[: written.start()] + policy_tag + html[written.end() :]
+    head_ends = html.find("</head>")
+    charset = CHARSET_TAG.search(html, 0, head_ends if head_ends != -1 else len(html))
+    if charset is None:
         if "<head" not in html:
             return html  # not a page: a fragment, a feed
         raise EditionError(
@@ -146,7 +120,7 @@ def with_policy(html: str) -> str:
             "theme's templates have changed: update with_policy to the new markup",
             file="edition/steps/content_security.py",
         )
-    return inserted
+    return html[: charset.end()] + markup + html[charset.end() :]
 
 
 class ContentSecurity(Step):

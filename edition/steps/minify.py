@@ -12,7 +12,6 @@ its inline scripts are minified. The files under docs/ keep their comments.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,63 +31,36 @@ INDENTATION = re.compile(r"\n[ \t]+")
 MINIFIERS = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
 
 
-class _Compactor(HTMLParser):
-    """Copy a document, dropping line indentation outside the elements kept as written."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.out: list[str] = []
-        self.kept: list[str] = []  # the open elements kept as written
-        self.script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(self.get_starttag_text() or "")
-        if tag in KEPT_AS_WRITTEN:
-            self.kept.append(tag)
-            self.script = tag == "script" and not attrs  # JavaScript; JSON is left as written
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(self.get_starttag_text() or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.kept and self.kept[-1] == tag:
-            self.kept.pop()
-            self.script = False
-        self.out.append(f"</{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        if self.script:
-            self.out.append(rjsmin.jsmin(data))
-        elif self.kept:
-            self.out.append(data)
-        else:
-            self.out.append(INDENTATION.sub("\n", data))
-
-    def handle_entityref(self, name: str) -> None:
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data: str) -> None:
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl: str) -> None:
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data: str) -> None:
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data: str) -> None:
-        self.out.append(f"<![{data}]>")
+# An element whose text is kept as written (its start tag, its text, its end tag), a comment,
+# or any other tag: what the compaction copies as it is. Script and style text end at their
+# first end tag, as in HTML; `pre` and `textarea` are not nested in the theme's pages.
+KEPT = re.compile(
+    r"(?P<element><(?P<tag>pre|textarea|script|style)\b(?P<attributes>[^>]*)>.*?</(?P=tag)\s*>)"
+    r"|(?P<markup><!--.*?-->|<[^>]*>)",
+    re.DOTALL | re.IGNORECASE,
+)
+SCRIPT_TEXT = re.compile(r"^(<script>)(.*)(</script\s*>)$", re.DOTALL | re.IGNORECASE)
 
 
 def compact(html: str) -> str:
-    """`html` without line indentation where that is safe, and with its inline scripts minified."""
-    compactor = _Compactor()
-    compactor.feed(html)
-    compactor.close()
-    return "".join(compactor.out)
+    """`html` without line indentation where that is safe, and with its inline scripts minified.
+
+    Only text between tags loses its indentation: tags, comments and the text of
+    `pre`, `textarea`, `script` and `style` are copied as they are, but for an
+    inline script with no attributes (JavaScript; JSON has a type), which is minified.
+    """
+    out = []
+    position = 0
+    for found in KEPT.finditer(html):
+        out.append(INDENTATION.sub("\n", html[position : found.start()]))
+        kept = found.group(0)
+        script = SCRIPT_TEXT.match(kept) if found.group("tag") else None
+        if script:
+            kept = script.group(1) + rjsmin.jsmin(script.group(2)) + script.group(3)
+        out.append(kept)
+        position = found.end()
+    out.append(INDENTATION.sub("\n", html[position:]))
+    return "".join(out)
 
 
 def minified(file: File, config: MkDocsConfig) -> File:

@@ -67,6 +67,8 @@ class UnusedScripts:
                 return None
             self.dropped.add(path)
             return DROP
+        if not tag.attributes or len(self.used) == len(USED_BY):
+            return None  # a script works on a tag by its attributes; or every script is used
         for path, elements in USED_BY.items():
             if path in self.used:
                 continue

@@ -15,10 +15,10 @@ so, rather than leaving the theme's own worker to read an index it cannot.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING
 
 from edition.errors import EditionError
-from edition.html import rewrite_text
 from edition.step import Step
 from edition.steps.valid_html import is_theme_page
 
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 THEME_WORKERS = "assets/javascripts/workers/"  # where the theme's own search worker lives
 WORKER = "assets/search-worker.js"  # the edition's, copied from docs/
+# The theme's configuration: JSON in a script of its own, which ends at the first </script
+CONFIGURATION = re.compile(r'<script\b[^>]*\bid="__config"[^>]*>(.*?)</script\s*>', re.DOTALL)
 
 
 def edition_worker(theme_worker: str) -> str:
@@ -53,16 +55,15 @@ def use_edition_worker(html: str) -> str:
         edited = text.replace(json.dumps(theme_worker), json.dumps(edition_worker(theme_worker)))
         return edited
 
-    edited, count = rewrite_text(
-        html, lambda tag: tag.tag == "script" and tag.get("id") == "__config", edit
-    )
-    if count != 1:
+    found = list(CONFIGURATION.finditer(html))
+    if len(found) != 1:
         raise EditionError(
-            f"expected the theme's configuration script once, found it {count} times; "
+            f"expected the theme's configuration script once, found it {len(found)} times; "
             "update edition/steps/search_worker.py to the theme's new markup",
             file="edition/steps/search_worker.py",
         )
-    return edited
+    (match,) = found
+    return html[: match.start(1)] + edit(match.group(1)) + html[match.end(1) :]
 
 
 class SearchWorker(Step):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from html.parser import HTMLParser
+from html import unescape
 from typing import TYPE_CHECKING
 
 from markdown.extensions.toc import slugify
@@ -27,21 +27,29 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 
-class _Ids(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.ids += [value for name, value in attrs if name == "id" and value]
+# A start tag, or what holds none (a comment, a script's or a style's text, up to its end tag)
+TAG = re.compile(
+    r"<!--.*?-->|<(?P<raw>script|style)\b[^>]*>.*?</(?P=raw)\s*>|<[a-zA-Z][^>]*>",
+    re.DOTALL | re.IGNORECASE,
+)
+ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
 def element_ids(html: str) -> list[str]:
     """Every id given in a start tag, in order."""
-    parser = _Ids()
-    parser.feed(html)
-    parser.close()
-    return parser.ids
+    ids = []
+    for found in TAG.finditer(html):
+        tag = found.group(0)
+        if tag.startswith("<!--"):
+            continue
+        if found.group("raw"):
+            tag = tag[: tag.index(">") + 1]  # the script's or style's own start tag
+        given = ID.search(tag)
+        if given:
+            value = unescape(next(part for part in given.groups() if part is not None))
+            if value:
+                ids.append(value)
+    return ids
 
 
 def repeated_ids(html: str) -> list[str]:
