@@ -56,7 +56,8 @@ class UnusedScripts:
     """
 
     def __init__(self) -> None:
-        self.found: set[tuple[str, int]] = set()  # (script, which of its elements) shown
+        # each script not yet used -> which of its kinds of element the page has not yet shown
+        self.awaited = {path: set(range(len(elements))) for path, elements in USED_BY.items()}
         self.used: set[str] = set()
         self.dropped: set[str] = set()
 
@@ -67,14 +68,13 @@ class UnusedScripts:
                 return None
             self.dropped.add(path)
             return DROP
-        if not tag.attributes or len(self.used) == len(USED_BY):
-            return None  # a script works on a tag by its attributes; or every script is used
-        for path, elements in USED_BY.items():
-            if path in self.used:
-                continue
-            self.found.update((path, i) for i, works_on in enumerate(elements) if works_on(tag))
-            if all((path, i) in self.found for i in range(len(elements))):
+        if not tag.attributes:
+            return None  # a script works on a tag by its attributes
+        for path, awaited in list(self.awaited.items()):
+            awaited -= {index for index in awaited if USED_BY[path][index](tag)}
+            if not awaited:
                 self.used.add(path)
+                del self.awaited[path]
         return None
 
     def finish(self) -> None:

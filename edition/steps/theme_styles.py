@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 THEME_SHEET = re.compile(r"^(main|palette)\.([0-9a-f]{8})\.min\.css$")
+# The theme's scripts that make no element: its search's languages (680 KB) and workers
+NO_DOM = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 
 def cut_theme_styles(site: Path) -> dict[str, str]:
@@ -37,7 +39,11 @@ def cut_theme_styles(site: Path) -> dict[str, str]:
         )
     pages = sorted(site.rglob("*.html"))
     texts = {page: page.read_text(encoding="utf-8") for page in pages}
-    scripts = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.js"))]
+    scripts = [
+        path.read_text(encoding="utf-8")
+        for path in sorted(site.rglob("*.js"))
+        if not path.relative_to(site).as_posix().startswith(NO_DOM)
+    ]
     usage = Usage.of(texts.values(), scripts)
     renamed = {}
     for sheet in sheets:
