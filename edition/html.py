@@ -18,7 +18,6 @@ from html import escape, unescape
 from typing import Protocol
 
 Attributes = list[tuple[str, str | None]]
-NEWLINE = re.compile("\n")
 DROP = object()  # what an edit returns to leave out the element, its content and its end tag
 
 
