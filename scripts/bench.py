@@ -268,15 +268,8 @@ def installed_version(package: str) -> str | None:
     return json.loads(manifest.read_text())["version"] if manifest.is_file() else None
 
 
-def install_lighthouse() -> str | None:
-    """Install Lighthouse into .bench/ unless it is there; return why it cannot run, or None."""
-    if shutil.which("npm") is None:
-        return "npm is not installed"
-    wanted = [f"{name}@{version}" for name, version in LIGHTHOUSE_PACKAGES.items()]
-    if LIGHTHOUSE.exists() and all(
-        installed_version(name) == version for name, version in LIGHTHOUSE_PACKAGES.items()
-    ):
-        return None
+def npm_install(packages: list[str]) -> str | None:
+    """Install the pinned npm `packages` into .bench/; return why they could not be, or None."""
     LIGHTHOUSE_DIR.mkdir(exist_ok=True)
     result = subprocess.run(
         [
@@ -287,14 +280,26 @@ def install_lighthouse() -> str | None:
             "--no-audit",
             "--no-fund",
             "--no-save",
-            *wanted,
+            *packages,
         ],
         capture_output=True,
         text=True,
     )
     if result.returncode != 0:
-        return f"npm could not install {' '.join(wanted)}: " + result.stderr.strip()[-200:]
+        return f"npm could not install {' '.join(packages)}: " + result.stderr.strip()[-200:]
     return None
+
+
+def install_lighthouse() -> str | None:
+    """Install Lighthouse into .bench/ unless it is there; return why it cannot run, or None."""
+    if shutil.which("npm") is None:
+        return "npm is not installed"
+    wanted = [f"{name}@{version}" for name, version in LIGHTHOUSE_PACKAGES.items()]
+    if LIGHTHOUSE.exists() and all(
+        installed_version(name) == version for name, version in LIGHTHOUSE_PACKAGES.items()
+    ):
+        return None
+    return npm_install(wanted)
 
 
 def lighthouse(url: str) -> dict[str, float]:
@@ -569,24 +574,7 @@ def install_minisearch() -> str | None:
     package = LIGHTHOUSE_DIR / "node_modules" / "minisearch" / "package.json"
     if package.exists() and json.loads(package.read_text())["version"] == MINISEARCH_VERSION:
         return None
-    LIGHTHOUSE_DIR.mkdir(exist_ok=True)
-    result = subprocess.run(
-        [
-            "npm",
-            "install",
-            "--prefix",
-            str(LIGHTHOUSE_DIR),
-            "--no-audit",
-            "--no-fund",
-            "--no-save",
-            f"minisearch@{MINISEARCH_VERSION}",
-        ],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        return f"npm could not install minisearch@{MINISEARCH_VERSION}: " + result.stderr[-200:]
-    return None
+    return npm_install([f"minisearch@{MINISEARCH_VERSION}"])
 
 
 def install_pagefind() -> str | None:

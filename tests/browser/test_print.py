@@ -20,17 +20,18 @@ from pypdf import PdfReader
 from edition.editors_notes import EDITORS_NOTES_FILE, load_editors_notes
 from edition.source import decoded
 from tests.conftest import ROOT
-from tests.support.paper import expected_paragraphs, folded, section_notes, the_source
+from tests.support.paper import (
+    SECTION_SLUGS,
+    expected_paragraphs,
+    folded,
+    section_notes,
+    the_source,
+)
 
 PAPER = the_source()
 TITLE = "Strengthening the U.S.-ROK Alliance"
 EDITORS_NOTES = load_editors_notes(ROOT / EDITORS_NOTES_FILE)
-SLUGS = [
-    "introduction",
-    "alliance-adaptation",
-    "mutually-beneficial-rationale",
-    "synchronizing-views",
-]
+SLUGS = SECTION_SLUGS
 SECTION = 1  # Alliance Adaptation: the section with the most notes and editor's notes
 URL = re.compile(r"https?://[^\s<>]+[^\s<>.,;)]")
 MM = 72 / 25.4  # PDF points in a millimetre

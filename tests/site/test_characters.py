@@ -19,6 +19,7 @@ from edition.source import NOTE_NUMBER, decoded
 from tests.support.epub import read_book, with_class
 from tests.support.paper import (
     NOT_THE_AUTHORS,
+    SECTION_SLUGS,
     authors_text,
     expected_note,
     expected_paragraphs,
@@ -29,12 +30,7 @@ from tests.support.paper import (
 )
 
 PAPER = the_source()
-SLUGS = [
-    "introduction",
-    "alliance-adaptation",
-    "mutually-beneficial-rationale",
-    "synchronizing-views",
-]
+SLUGS = SECTION_SLUGS
 MARKER = "sup[id^='fnref']"  # Python-Markdown's note marker, holding the note's number
 
 

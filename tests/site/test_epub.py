@@ -20,18 +20,13 @@ import pytest
 from edition.bibliography import load_bibliography
 from edition.editors_notes import EDITORS_NOTES_FILE, load_editors_notes
 from tests.support.epub import Book, classes, read_book, with_class
-from tests.support.paper import folded, the_source
+from tests.support.paper import SECTION_SLUGS, folded, the_source
 
 ROOT = Path(__file__).resolve().parents[2]
 EPUB = "strengthening-the-us-rok-alliance.epub"
 PAPER = the_source()
 EDITORS_NOTES = load_editors_notes(ROOT / EDITORS_NOTES_FILE)
-SLUGS = [
-    "introduction",
-    "alliance-adaptation",
-    "mutually-beneficial-rationale",
-    "synchronizing-views",
-]
+SLUGS = SECTION_SLUGS
 
 
 @pytest.fixture(scope="module")

@@ -18,17 +18,12 @@ from edition.editors_notes import EDITORS_NOTES_FILE, load_editors_notes
 from edition.source import words
 from edition.whole_paper import one_page_id
 from tests.conftest import ISSUE_URL
-from tests.support.paper import the_source
+from tests.support.paper import SECTION_SLUGS, the_source
 
 ROOT = Path(__file__).resolve().parents[2]
 PAPER = the_source()
 EDITORS_NOTES = load_editors_notes(ROOT / EDITORS_NOTES_FILE)
-SLUGS = [
-    "introduction",
-    "alliance-adaptation",
-    "mutually-beneficial-rationale",
-    "synchronizing-views",
-]
+SLUGS = SECTION_SLUGS
 EPUB = "strengthening-the-us-rok-alliance.epub"
 NOT_THE_AUTHORS = ".edition-added, .headerlink, sup[id^='fnref'], div.footnote"
 

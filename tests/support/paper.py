@@ -32,6 +32,15 @@ SINGLE_QUOTES = re.compile("[‘’‚‛]")
 NOT_THE_AUTHORS = ".edition-added, .headerlink, .footnote-backref"
 
 
+# The paper's four sections, as their pages are named (alliance-adaptation/), in its order
+SECTION_SLUGS = [
+    "introduction",
+    "alliance-adaptation",
+    "mutually-beneficial-rationale",
+    "synchronizing-views",
+]
+
+
 @functools.cache
 def the_source() -> Source:
     """source/ with its paragraphs joined across page breaks, split at the chapters' headings."""

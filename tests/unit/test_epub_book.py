@@ -8,13 +8,8 @@ from edition.editors_notes import EditorNote
 from edition.epub_book import BookEntry, book_markdown, chapter_part, plain
 from edition.errors import EditionError
 from edition.whole_paper import Chapter
+from tests.unit.pages import HOME
 
-HOME = (
-    '---\ntitle: Home\n---\n\n<div class="cover" markdown>\n\n# Title { #title }\n\n'
-    '<p class="cover-author">A. Author</p>\n\n'
-    '<p class="cover-affiliation" markdown>*Somewhere*[^1]</p>\n\n</div>\n\n'
-    "## Contents { #contents }\n\n[^1]: The first note.\n"
-)
 CHAPTER = Chapter(
     1,
     "introduction.md",

@@ -16,16 +16,11 @@ from edition.whole_paper import (
     read_chapters,
     read_title_page,
 )
+from tests.unit.pages import HOME
 from tests.unit.steps import load_step
 from tests.unit.treeprocessors import convert, paper_build, tree
 
 ROOT = Path(__file__).resolve().parents[2]
-HOME = (
-    '---\ntitle: Home\n---\n\n<div class="cover" markdown>\n\n# Title { #title }\n\n'
-    '<p class="cover-author">A. Author</p>\n\n'
-    '<p class="cover-affiliation" markdown>*Somewhere*[^1]</p>\n\n</div>\n\n'
-    "## Contents { #contents }\n\n[^1]: The first note.\n"
-)
 CHAPTER = Chapter(
     1,
     "introduction.md",
