@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from edition.editors_notes import EditorNote
     from edition.errors import EditionError
     from edition.source import Source
-    from edition.whole_paper import Chapter
+    from edition.whole_paper import Chapter, ConvertedPage
 
 
 @dataclass
@@ -61,6 +61,8 @@ class Build:
     # What the apparatus steps render where a page holds `<!-- edition:NAME -->`:
     fillers: dict[str, Callable[[Page], list[etree.Element]]] = field(default_factory=dict)
     fills: dict[str, list[etree.Element]] = field(default_factory=dict)  # the current page's
+    # Each chapter's and the home page's tree as converted, for the whole paper (whole_paper):
+    converted: dict[str, ConvertedPage] = field(default_factory=dict)
     # Spellings that mean one thing, for search (the glossary's and the index's, from data/):
     spellings: list[list[str]] = field(default_factory=list)
 

@@ -54,7 +54,7 @@ from edition.steps.theme_styles import ThemeStyles
 from edition.steps.timeline import Timeline
 from edition.steps.unique_ids import UniqueIds
 from edition.steps.well_formed import WellFormed
-from edition.steps.whole_paper import SectionNotes, WholePaper
+from edition.steps.whole_paper import PaperParts, SectionNotes, WholePaper
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -108,6 +108,14 @@ class TreeStep(NamedTuple):
 
 
 TREEPROCESSORS: tuple[TreeStep, ...] = (
+    TreeStep(
+        "edition-paper-parts",
+        lambda md, build, steps: PaperParts(md, build),
+        14,
+        "after footnotes (50) have made the notes' list and footnote-duplicate (15) its "
+        "repeated references, before prettify (10), attr_list (8) and every step of the "
+        "edition: the whole paper is given its parts as its own conversion would have made them",
+    ),
     TreeStep(
         "edition-note-sources",
         lambda md, build, steps: NoteSources(md, build),

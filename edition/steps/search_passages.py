@@ -322,11 +322,25 @@ def index_documents(pages: list[tuple[str, str, list[Unit]]]) -> list[dict]:
     return docs
 
 
+def skip_theme_entries(config: MkDocsConfig) -> None:
+    """Spare Material's search its reading of every page: this step writes the entries.
+
+    Material's plugin still writes the index's configuration (language, separator)
+    and removes the `data-search-*` attributes from each page; its entries, one per
+    heading, would be replaced in `post_build`, so they are not made at all.
+    """
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    if index is not None and hasattr(index, "add_entry_from_context"):
+        index.add_entry_from_context = lambda page: None
+
+
 class SearchPassages(Step):
     name = "search_passages"
 
     def config(self, config: MkDocsConfig) -> None:
         self.pages: list[tuple[str, str, list[Unit]]] = []  # (url, title, units) in build order
+        skip_theme_entries(config)
 
     def page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if (page.meta.get("search") or {}).get("exclude"):

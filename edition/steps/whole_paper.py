@@ -19,16 +19,21 @@ from typing import TYPE_CHECKING
 from edition.errors import EditionError
 from edition.step import BuildTreeprocessor, Step
 from edition.templates import fragment
-from edition.whole_paper import TITLE_PAGE_PART, one_page_markdown, part
+from edition.whole_paper import (
+    FOOTNOTES_PLACE,
+    TITLE_PAGE_PART,
+    converted,
+    fill_parts,
+    has_class,
+    one_page_skeleton,
+    part,
+    read_title_page,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
-
-
-# Python-Markdown's footnotes extension writes the notes where this line stands.
-FOOTNOTES_PLACE = "///Footnotes Go Here///"
 
 
 BIBLIOGRAPHY_PART, BIBLIOGRAPHY_TITLE = "bibliography", "Bibliography"
@@ -38,10 +43,6 @@ def closing_matter() -> str:
     """The notes (dealt out to their parts), then every work they cite."""
     bibliography = f"## {BIBLIOGRAPHY_TITLE} {{ #bibliography }}\n\n<!-- edition:bibliography -->"
     return f"{FOOTNOTES_PLACE}\n\n{part(bibliography, name=BIBLIOGRAPHY_PART)}"
-
-
-def has_class(element: etree.Element, name: str) -> bool:
-    return name in element.get("class", "").split()
 
 
 def deal_out_notes(root: etree.Element, titles: dict[str, str]) -> None:
@@ -86,6 +87,35 @@ def deal_out_notes(root: etree.Element, titles: dict[str, str]) -> None:
             break
 
 
+class PaperParts(BuildTreeprocessor):
+    """The whole paper made of the trees its pages' conversions made: no passage converted twice.
+
+    On the home page and each chapter, the tree is kept as Python-Markdown has
+    parsed it (`converted`); on the whole-paper page, converted last, each part
+    is given a copy of its page's (edition/whole_paper.py `fill_parts`).
+    """
+
+    def run(self, root: etree.Element) -> None:
+        build, page = self.build, self.build.page
+        if page is None:
+            return
+        options = build.options
+        src_uri = page.file.src_uri
+        if src_uri == options.whole_paper_page:
+            home = build.converted.get(options.home_page)
+            chapters = [
+                (chapter, build.converted[chapter.src_uri])
+                for chapter in build.chapters
+                if chapter.src_uri in build.converted
+            ]
+            try:
+                build.page_note_keys = fill_parts(root, home, chapters, self.md)
+            except EditionError as error:
+                raise error.at(build.docs_path(options.home_page)) from None
+        elif src_uri == options.home_page or page.meta.get("paper_section"):
+            build.converted[src_uri] = converted(root, self.md, build.page_note_keys)
+
+
 class SectionNotes(BuildTreeprocessor):
     """On the one-page paper, each part's notes after the part."""
 
@@ -128,9 +158,8 @@ class WholePaper(Step):
                 file=self.build.docs_path(options.whole_paper_page),
             )
         try:
-            whole = one_page_markdown(
-                self.build.home_markdown, self.build.chapters, closing_matter()
-            )
+            read_title_page(self.build.home_markdown)  # the cover is there
+            whole = one_page_skeleton(self.build.chapters, closing_matter())
         except EditionError as error:
             raise error.at(self.build.docs_path(options.whole_paper_page)) from None
         paper.content_string = paper.content_string.rstrip("\n") + "\n\n" + whole

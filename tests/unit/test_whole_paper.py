@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import markdown
 import pytest
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.utils.meta import get_data
 
 from edition.errors import EditionError
+from edition.paragraphs import number_paragraphs
 from edition.whole_paper import (
     Chapter,
     chapter_for_one_page,
+    converted,
+    fill_parts,
     one_page_id,
     one_page_markdown,
+    one_page_skeleton,
     read_chapters,
     read_title_page,
 )
 from tests.unit.pages import HOME
 from tests.unit.steps import load_step
-from tests.unit.treeprocessors import convert, paper_build, tree
+from tests.unit.treeprocessors import convert, paper_build, priority, tree
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTER = Chapter(
@@ -184,3 +192,81 @@ def test_without_a_permalink_the_report_link_opens_the_paragraph_and_without_a_u
         build=paper_build(report_error_url=None),
     )
     assert "report-error" not in without and "paragraph-link" in without
+
+
+# --- The whole paper made of its pages' trees ---------------------------------------------
+
+RICH_CHAPTER = Chapter(
+    2,
+    "second-part.md",
+    (
+        "# Second part { #second-part }\n\n*Emphasis* opens it, AT&amp;T and <span>raw</span>"
+        " HTML follow.[^4] The note again.[^4]\n\n## A heading { #a-heading }\n\n"
+        "- one item[^5]\n- two item\n\nA paragraph with its own class.\n{ .kept }\n\n"
+        '<div class="box">A block of HTML</div>\n\n*[AT]: A term\n\n'
+        "[^4]: The fourth note, with <em>HTML</em>.\n\n[^5]: The fifth.\n"
+    ),
+)
+EXTENSIONS = ["abbr", "attr_list", "footnotes", "md_in_html", "toc", "tables", "fenced_code"]
+
+
+class Keep(Treeprocessor):
+    """Keep the page's tree at its priority, as the build's `PaperParts` keeps it."""
+
+    def __init__(self, md, kept: list) -> None:
+        super().__init__(md)
+        self.kept = kept
+
+    def run(self, root):
+        self.kept.append(converted(root, self.md, {"4": ["key"]}))
+
+
+class Fill(Treeprocessor):
+    def __init__(self, md, home, chapters) -> None:
+        super().__init__(md)
+        self.home, self.chapters = home, chapters
+
+    def run(self, root):
+        fill_parts(root, self.home, self.chapters, self.md)
+
+
+def markdown_with(processor=None, *arguments) -> markdown.Markdown:
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    if processor is not None:
+        md.treeprocessors.register(processor(md, *arguments), "edition-paper-parts", PARTS)
+    return md
+
+
+PARTS = priority("edition-paper-parts")
+
+
+def between_tags(html: str) -> str:
+    return re.sub(r">\s+<", "><", html)
+
+
+def test_the_whole_paper_of_its_pages_trees_is_the_conversion_of_its_markdown():
+    home_body, _ = get_data(HOME)
+    chapters = [CHAPTER, RICH_CHAPTER]
+    kept: list = []
+    markdown_with(Keep, kept).convert(home_body)
+    for chapter in chapters:
+        markdown_with(Keep, kept).convert(number_paragraphs(chapter.body))
+    home, pages = kept[0], list(zip(chapters, kept[1:], strict=True))
+    closing = "///Footnotes Go Here///\n\nThe end."
+    made = markdown_with(Fill, home, pages).convert(one_page_skeleton(chapters, closing))
+    converted_twice = markdown_with().convert(one_page_markdown(HOME, chapters, closing))
+    # The same but for the white space between a raw HTML block and the end of its part
+    assert between_tags(made) == between_tags(converted_twice)
+    assert 'id="second-part-p-1"' in made and 'href="second-part.md#p-1"' in made
+    assert made.count('class="footnote"') == 1 and 'id="fn:5"' in made
+    assert "<span>raw</span>" in made and '<abbr title="A term">AT</abbr>&amp;T' in made
+
+
+def test_the_notes_keep_the_works_their_pages_cite():
+    kept: list = []
+    markdown_with(Keep, kept).convert(number_paragraphs(RICH_CHAPTER.body))
+    md = markdown_with()
+    root = tree('<section class="paper-part" data-part="second-part"></section>')
+    assert fill_parts(root, None, [(RICH_CHAPTER, kept[0])], md) == {"4": ["key"]}
+    assert root.find(".//section/h2").get("id") is None  # attr_list has not run yet
+    assert root.find(".//section/h2").text.startswith("Second part")

@@ -1,0 +1,72 @@
+"""The edition at book length: a copy of the project whose chapters are each N times as long.
+
+What `make bench` measures the engine's growth with (issue "The engine at book
+length"). Each chapter's paragraphs (not its headings, not its notes) follow
+themselves N - 1 more times; a repeat loses its note markers, since a note is
+placed once. The home page, the apparatus and the data are the paper's own.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from mkdocs.utils.meta import YAML_RE
+
+from edition.front_matter import front_matter
+
+NOTE_MARKER = re.compile(r"\[\^[^\]\s]+\](?!:)")
+
+
+def is_paragraph(block: str) -> bool:
+    """A paragraph of the author's text: not a heading, a note, a list, a quote or markup."""
+    first = block.lstrip()[:1]
+    return bool(block.strip()) and first not in "#[<>-*|!:{" and not block.startswith("    ")
+
+
+def scaled_chapter(text: str, factor: int) -> str:
+    """The chapter with its paragraphs repeated: each run of them followed by its repeats."""
+    block = YAML_RE.match(text)
+    head = text[: block.end()] if block else ""
+    body = text[len(head) :]
+    blocks = body.split("\n\n")
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        out.extend(run)
+        repeat = [NOTE_MARKER.sub("", block) for block in run]
+        for _ in range(factor - 1):
+            out.extend(repeat)
+        run.clear()
+
+    for block in blocks:
+        if is_paragraph(block):
+            run.append(block)
+        else:
+            flush()
+            out.append(block)
+    flush()
+    return head + "\n\n".join(out)
+
+
+def scale_project(root: Path, folder: Path, factor: int, ignore) -> Path:
+    """Copy the project at `root` into `folder`, its chapters `factor` times as long."""
+    shutil.copytree(root, folder, ignore=ignore)
+    for page in sorted((folder / "docs").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        if factor > 1 and "paper_section" in front_matter(text):
+            page.write_text(scaled_chapter(text, factor), encoding="utf-8")
+    return folder
+
+
+def word_count(docs: Path) -> int:
+    """The words of the chapters (paper_section pages), notes included."""
+    total = 0
+    for page in docs.glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        block = YAML_RE.match(text)
+        if "paper_section" in front_matter(text):
+            total += len(text[block.end() if block else 0 :].split())
+    return total
