@@ -23,12 +23,36 @@ DROP = object()  # what an edit returns to leave out the element, its content an
 
 @dataclass
 class StartTag:
+    """A start tag: its name, its attributes as written, and where it stands.
+
+    The attributes are read (`attributes`) only when asked for: most tags of a
+    long page are passed over by their name or by a name their text lacks.
+    """
+
     tag: str
-    attributes: Attributes
+    written: str  # the attributes' text, as the document has it
     start: int
     end: int
+    read: Attributes | None = None
+
+    @property
+    def attributes(self) -> Attributes:
+        if self.read is None:
+            self.read = attributes_of(self.written)
+        return self.read
+
+    def may_have(self, text: str) -> bool:
+        """False only if no attribute's name or value can contain `text` (lower-case ASCII)."""
+        return (
+            self.read is not None
+            or text in self.written
+            or "&" in self.written
+            or (text in self.written.lower())
+        )
 
     def get(self, name: str) -> str | None:
+        if not self.may_have(name):
+            return None
         return next((value for key, value in self.attributes if key == name), None)
 
 
@@ -93,7 +117,7 @@ def read_tags(html: str) -> _Tags:
         elif found.group("start"):
             tag = found.group("start").lower()
             attributes = found.group("attributes")
-            tags.append(StartTag(tag, attributes_of(attributes), found.start(), found.end()))
+            tags.append(StartTag(tag, attributes, found.start(), found.end()))
             if attributes.endswith("/"):
                 ends[len(tags) - 1] = found.end()
                 continue
@@ -168,7 +192,7 @@ def edit_tags(html: str, editors: Sequence[TagEditor]) -> str:
 
 
 def with_attributes(tag: StartTag, attributes: Attributes) -> StartTag:
-    return replace(tag, attributes=attributes)
+    return replace(tag, read=attributes)
 
 
 def rewrite_text(

@@ -19,6 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from edition.build import Build
+from edition.build_cache import Finished
 from edition.citation import paper_facts
 from edition.config import EditionConfig, check_site_url
 from edition.errors import EditionError, build_error
@@ -162,8 +163,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         )
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return self._through(
-            "post_page", output, lambda step, value: step.post_page(value, page, config)
+        # Each step of post_page is a function of the page's text: a page written as the
+        # last build wrote it is finished as it was then (edition/build_cache.py).
+        return Finished(config, "post_page").finish(
+            output,
+            lambda text: self._through(
+                "post_page", text, lambda step, value: step.post_page(value, page, config)
+            ),
         )
 
     def on_post_template(

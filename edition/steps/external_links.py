@@ -44,7 +44,9 @@ class Noopener:
     """The tag editor: rel="noopener" on each external link that lacks it."""
 
     def edit(self, tag: StartTag) -> StartTag | None:
-        if tag.tag != "a" or not is_external((tag.get("href") or "").strip()):
+        if tag.tag != "a" or not tag.may_have("//"):  # an external address holds "//"
+            return None
+        if not is_external((tag.get("href") or "").strip()):
             return None
         rel = tag.get("rel")
         if rel is not None and REL in rel.split():

@@ -12,39 +12,60 @@ when it is first wanted: edition/theme/partials/javascripts/previews-on-demand.h
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from edition.errors import EditionError
 from edition.html import DROP, StartTag, edit_tags
 
 
-def has_class(name: str) -> Callable[[StartTag], bool]:
-    return lambda tag: name in (tag.get("class") or "").split()
+class Element(NamedTuple):
+    """A kind of element a script works on, and the test of a start tag for it.
+
+    Most tags of a long page are passed over by their name (`tags`, if given)
+    or by a text (`needle`) their attributes' text lacks, without their
+    attributes being read.
+    """
+
+    needle: str
+    matches: Callable[[StartTag], bool]
+    tags: frozenset[str] | None = None
+
+    def found_in(self, tag: StartTag) -> bool:
+        if self.tags is not None and tag.tag not in self.tags:
+            return False
+        return tag.may_have(self.needle) and self.matches(tag)
 
 
-def is_paragraph(tag: StartTag) -> bool:
-    return (tag.get("id") or "").startswith("p-")  # a numbered paragraph: a section's page
+def has_class(name: str) -> Element:
+    return Element(name, lambda tag: name in (tag.get("class") or "").split())
 
 
-def has_paragraph_citation(tag: StartTag) -> bool:
-    return tag.tag == "section" and bool(tag.get("data-paragraph-citation"))
-
+# a numbered paragraph (a paragraph or a list item): a section's page
+IS_PARAGRAPH = Element(
+    "p-", lambda tag: (tag.get("id") or "").startswith("p-"), frozenset({"p", "li"})
+)
+HAS_PARAGRAPH_CITATION = Element(
+    "data-paragraph-citation",
+    lambda tag: bool(tag.get("data-paragraph-citation")),
+    frozenset({"section"}),
+)
 
 # script (as in extra_javascript) -> the elements it works on, each of which the page must hold
-USED_BY: dict[str, tuple[Callable[[StartTag], bool], ...]] = {
+USED_BY: dict[str, tuple[Element, ...]] = {
     "assets/cite.js": (has_class("cite-this"),),  # "Cite this" and copies of the text
     # The ¶ menu: a section's "Cite this" gives the stem of its paragraphs' citations
-    "assets/paragraph-menu.js": (has_paragraph_citation,),
-    "assets/margin-notes.js": (has_class("footnote-ref"), is_paragraph),  # a section's notes
-    "assets/reading-place.js": (is_paragraph,),  # where the reader left off a section
+    "assets/paragraph-menu.js": (HAS_PARAGRAPH_CITATION,),
+    "assets/margin-notes.js": (has_class("footnote-ref"), IS_PARAGRAPH),  # a section's notes
+    "assets/reading-place.js": (IS_PARAGRAPH,),  # where the reader left off a section
     "assets/not-found.js": (has_class("not-found"),),  # the 404 page
 }
 
 
 def script_of(tag: StartTag) -> str | None:
     """Which of the scripts of USED_BY a <script> tag loads, if any."""
-    source = tag.get("src") or ""
     if tag.tag != "script":
         return None
+    source = tag.get("src") or ""
     return next((path for path in USED_BY if source.endswith(path)), None)
 
 
@@ -68,10 +89,11 @@ class UnusedScripts:
                 return None
             self.dropped.add(path)
             return DROP
-        if not tag.attributes:
+        if not self.awaited or not tag.written:
             return None  # a script works on a tag by its attributes
         for path, awaited in list(self.awaited.items()):
-            awaited -= {index for index in awaited if USED_BY[path][index](tag)}
+            kinds = USED_BY[path]
+            awaited -= {index for index in awaited if kinds[index].found_in(tag)}
             if not awaited:
                 self.used.add(path)
                 del self.awaited[path]

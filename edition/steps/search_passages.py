@@ -39,6 +39,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from edition.build_cache import Kept
 from edition.step import Step
 
 if TYPE_CHECKING:
@@ -355,14 +356,24 @@ class SearchPassages(Step):
             passages = ("fn:",)
         else:
             passages = ()
-        units = page_units(
-            html,
-            chapter=page.title or "",
-            passages=passages,
-            entries="bibliography" if src_uri == options.bibliography_page else "apparatus",
-            paper_page=section or home,
+        entries = "bibliography" if src_uri == options.bibliography_page else "apparatus"
+        chapter = page.title or ""
+
+        def make() -> list[list[str]]:
+            units = page_units(
+                html,
+                chapter=chapter,
+                passages=passages,
+                entries=entries,
+                paper_page=section or home,
+            )
+            return [[unit.anchor, unit.title, unit.text, unit.kind] for unit in units]
+
+        # The units are a function of the page's text: kept from the last build that had it
+        made = Kept(config, "search-units").get(
+            [html, chapter, " ".join(passages), entries, str(section or home)], make
         )
-        self.pages.append((page.url, page.title or "", units))
+        self.pages.append((page.url, chapter, [Unit(*unit) for unit in made]))
         return None
 
     def post_build(self, config: MkDocsConfig) -> None:

@@ -77,6 +77,9 @@ THEME_FIXES = (
 )
 
 
+FIXED_TAGS = {"input", "div"}  # the only elements THEME_FIXES match
+
+
 def is_theme_page(html: str) -> bool:
     return '<input class="md-toggle"' in html
 
@@ -89,7 +92,7 @@ class ThemeFixes:
         self.found = {fix.description: 0 for fix in THEME_FIXES}
 
     def edit(self, tag: StartTag) -> StartTag | None:
-        if not self.active:
+        if not self.active or tag.tag not in FIXED_TAGS:
             return None
         for fix in THEME_FIXES:
             if fix.matches(tag):
