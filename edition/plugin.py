@@ -61,6 +61,22 @@ class GuardedTreeprocessor(Treeprocessor):
         return guarded(self.inner.run, root)
 
 
+def quick_table_test(md: Markdown) -> None:
+    """Spare the tables extension (which MkDocs always adds) its reading of every paragraph.
+
+    Each paragraph of a chapter is a block of two lines (its text, then its
+    `{ #p-N }`), which the extension takes for a possible table and splits
+    into cells. A table's first line holds a `|`; a block whose first line
+    holds none is not one, as the extension's own test would find (its border
+    and cell count both need a `|`), only sooner.
+    """
+    if "table" not in md.parser.blockprocessors:
+        return
+    table = md.parser.blockprocessors["table"]
+    full_test = table.test
+    table.test = lambda parent, block: "|" in block.split("\n", 1)[0] and full_test(parent, block)
+
+
 class EditionExtension(Extension):
     """The pipeline's treeprocessors, at their priorities."""
 
@@ -73,6 +89,7 @@ class EditionExtension(Extension):
         # A backslash escapes any ASCII punctuation, as in source/, CommonMark and pandoc
         # (the EPUB's reader): Python-Markdown alone would print the backslash of "U.S.\$11".
         md.ESCAPED_CHARS.extend(sorted(set(ESCAPABLE) - set(md.ESCAPED_CHARS)))
+        quick_table_test(md)
         for tree_step in TREEPROCESSORS:
             inner = tree_step.make(md, self.build, self.steps)
             md.treeprocessors.register(

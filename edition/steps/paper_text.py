@@ -13,9 +13,11 @@ labelled with one of the paper's note numbers or given on two pages.
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from typing import TYPE_CHECKING
 
-from edition.apparatus import WordIndex, paper_passages, plain_text, source_passages
+from edition.apparatus import Passage, WordIndex, plain_text, read_passages, source_passages
+from edition.build_cache import Kept
 from edition.errors import EditionError
 from edition.front_matter import front_matter
 from edition.notes import check_label, check_notes
@@ -49,6 +51,22 @@ def read_pages(files: Files, build: Build) -> dict[str, str]:
             raise error.at(name) from None
         pages[file.src_uri] = content
     return pages
+
+
+def kept_passages(config: MkDocsConfig, pages: dict[str, str], *, home_page: str) -> list[Passage]:
+    """The paper's passages (`paper_passages`), each page's read once for every build that has
+    the same text (edition/build_cache.py)."""
+    kept = Kept(config, "passages")
+    passages = []
+    for src_uri, content in pages.items():
+        made = kept.get(
+            [src_uri, content, home_page],
+            lambda src_uri=src_uri, content=content: [
+                astuple(passage) for passage in read_passages(src_uri, content, home_page=home_page)
+            ],
+        )
+        passages += [Passage(*fields) for fields in made]
+    return sorted(passages, key=lambda passage: passage.order)
 
 
 def check_paper_notes(build: Build, pages: dict[str, str], paper_numbers: set[int]) -> None:
@@ -107,7 +125,7 @@ class PaperText(Step):
         except EditionError as error:
             raise error.at(build.relative(build.source_file)) from None
         check_paper_notes(build, pages, set(build.source.notes))
-        build.passages = paper_passages(pages, home_page=build.options.home_page)
+        build.passages = kept_passages(config, pages, home_page=build.options.home_page)
         build.words = WordIndex(build.passages)
         build.source_passages = source_passages(build.source)
         return None
