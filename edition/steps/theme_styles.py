@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from edition.build_cache import Kept
 from edition.errors import EditionError
 from edition.step import Step
 from edition.theme_styles import Usage, subset
@@ -27,7 +28,7 @@ THEME_SHEET = re.compile(r"^(main|palette)\.([0-9a-f]{8})\.min\.css$")
 NO_DOM = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 
-def cut_theme_styles(site: Path) -> dict[str, str]:
+def cut_theme_styles(site: Path, kept: Kept | None = None) -> dict[str, str]:
     """Cut the theme's sheets under `site` and point every page at the cuts: {old: new name}."""
     folder = site / "assets" / "stylesheets"
     sheets = [path for path in sorted(folder.glob("*.min.css")) if THEME_SHEET.match(path.name)]
@@ -48,7 +49,19 @@ def cut_theme_styles(site: Path) -> dict[str, str]:
     renamed = {}
     for sheet in sheets:
         kind = THEME_SHEET.match(sheet.name).group(1)
-        cut = subset(sheet.read_text(encoding="utf-8"), usage)
+        css = sheet.read_text(encoding="utf-8")
+        if kept is None:
+            cut = subset(css, usage)
+        else:  # the same sheet cut by the same words as a build before: the same cut
+            cut = kept.get(
+                [
+                    css,
+                    " ".join(sorted(usage.words)),
+                    " ".join(usage.composed),
+                    repr(sorted(usage.palette)),
+                ],
+                lambda css=css: subset(css, usage),
+            )
         name = f"{kind}.{hashlib.sha256(cut.encode('utf-8')).hexdigest()[:8]}.min.css"
         (folder / name).write_text(cut, encoding="utf-8")
         if name != sheet.name:
@@ -75,4 +88,4 @@ class ThemeStyles(Step):
     }
 
     def post_build(self, config: MkDocsConfig) -> None:
-        cut_theme_styles(Path(config.site_dir))
+        cut_theme_styles(Path(config.site_dir), Kept(config, "theme-styles"))
