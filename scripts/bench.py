@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.support.baseline import make_plain_project  # noqa: E402
 from tests.support.first_view import QuietHandler, first_view, gzip_size, served  # noqa: E402
+from tests.support.scaled import scale_project, word_count  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu"]
@@ -345,6 +346,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lighthouse-rounds", type=int, default=3)
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument(
+        "--scales",
+        default="1,4,16",
+        help="the lengths of the book-length cases, as multiples of the paper (none: '')",
+    )
+    parser.add_argument(
+        "--scaled-only", action="store_true", help="only measure the book-length cases"
+    )
+    parser.add_argument(
         "--search-only",
         action="store_true",
         help="only compare the search engines on the reader's queries",
@@ -352,6 +361,10 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     if arguments.search_only:
         return search_only(arguments.rounds)
+    scales = [int(factor) for factor in arguments.scales.split(",") if factor.strip()]
+    if arguments.scaled_only:
+        print(scaled_cases(scales, arguments.rounds, arguments))
+        return 0
     rounds = arguments.rounds
     from playwright.sync_api import sync_playwright
 
@@ -457,7 +470,159 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     print(search_engine_table(engines, rounds))
+    if scales:
+        print()
+        print(scaled_cases(scales, rounds, arguments))
     return 0
+
+
+# --- the engine at book length ---------------------------------------------------------
+
+SCALED_PAGES = ["alliance-adaptation/", "paper/"]  # the longest section, the whole paper
+
+
+def scaled_figures(work: Path, factor: int, rounds: int, lighthouse_runs: int) -> dict:
+    """The figures of a copy whose chapters are `factor` times as long, beside plain Material."""
+    folder = work / f"x{factor}"
+    project = scale_project(ROOT, folder / "project", factor, NOT_COPIED)
+    plain = make_plain_project(folder / "plain", fonts=False, docs=project / "docs")
+    defaults = make_plain_project(folder / "defaults", fonts=True, docs=project / "docs")
+    site, plain_site, defaults_site = (folder / name for name in ("site", "psite", "dsite"))
+    figures: dict = {"words": word_count(project / "docs")}
+    builds: dict[str, list[float]] = {"edition": [], "cold": [], "plain": []}
+    for _ in range(rounds):
+        builds["cold"].append(edition_build(project, site, cold=True))
+        builds["edition"].append(edition_build(project, site))
+        builds["plain"].append(plain_build(plain, plain_site))
+    plain_build(defaults, defaults_site)
+    figures["builds"] = {side: median(times) for side, times in builds.items()}
+    rebuilds: dict[str, list[float]] = {"edition": [], "plain": []}
+    with (
+        mkdocs_serve(project, edition=True) as edition_base,
+        mkdocs_serve(plain, edition=False) as plain_base,
+    ):
+        for number in range(rounds):
+            rebuilds["edition"].append(rebuild_time(edition_base, project, number))
+            rebuilds["plain"].append(rebuild_time(plain_base, plain, number))
+    figures["rebuilds"] = {side: median(times) for side, times in rebuilds.items()}
+    from playwright.sync_api import sync_playwright
+
+    weights: dict[str, dict[str, int]] = {}
+    scores: dict[str, dict[str, float]] = {}
+    with (
+        sync_playwright() as playwright,
+        served(site, GzipHandler) as edition_url,
+        served(defaults_site, GzipHandler) as defaults_url,
+    ):
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for page in SCALED_PAGES:
+            weights[page] = {
+                "edition": page_bytes(browser, edition_url + page)[0],
+                "plain": page_bytes(browser, defaults_url + page)[0],
+            }
+            html = (site / page / "index.html").read_bytes()
+            weights[page]["html"] = gzip_size(html)
+        browser.close()
+        if lighthouse_runs:
+            for page in SCALED_PAGES:
+                for side, base in (("edition", edition_url), ("plain", defaults_url)):
+                    runs = [lighthouse(base + page) for _ in range(lighthouse_runs)]
+                    scores.setdefault(page, {})[side] = {
+                        name: median([run[name] for run in runs]) for name in CATEGORIES
+                    }
+    figures["weights"], figures["scores"] = weights, scores
+    return figures
+
+
+def scaled_cases(scales: list[int], rounds: int, arguments) -> str:
+    """Measure each scale and print the table, with each figure's growth from the first."""
+    why_not = None if arguments.no_lighthouse else install_lighthouse()
+    lighthouse_runs = 0 if (arguments.no_lighthouse or why_not) else 1
+    figures = {}
+    with tempfile.TemporaryDirectory(prefix="bench-scaled-") as folder:
+        for factor in scales:
+            print(f"Book length x{factor}...", file=sys.stderr)
+            figures[factor] = scaled_figures(Path(folder), factor, rounds, lighthouse_runs)
+    return scaled_table(figures, rounds, why_not if not arguments.no_lighthouse else "skipped")
+
+
+def scaled_table(figures: dict[int, dict], rounds: int, why_not: str | None) -> str:
+    scales = list(figures)
+    first = scales[0]
+    head = " | ".join(f"x{factor} ({figures[factor]['words']:,} words)" for factor in scales)
+    lines = [
+        "The engine at book length: the paper's chapters each repeated x1, x4, x16 times (a "
+        "repeated paragraph without its note markers), beside plain Material of the same "
+        f"Markdown; medians of {rounds} rounds, the sides alternating.",
+        "",
+        f"| Measure | {head} | Target at x16 |",
+        "|---|" + "---:|" * len(scales) + "---|",
+    ]
+
+    def row(name: str, cell, target: str = "") -> None:
+        lines.append(
+            f"| {name} | " + " | ".join(cell(figures[f]) for f in scales) + f" | {target} |"
+        )
+
+    def pair(edition: float, plain: float, unit: str = "s") -> str:
+        return f"{edition:.2f} {unit} / {plain:.2f} {unit} = {edition / plain:.2f}x"
+
+    row(
+        "Strict build, edition / plain",
+        lambda f: pair(f["builds"]["edition"], f["builds"]["plain"]),
+        "at most 1.5x",
+    )
+    row(
+        "First build with the cache empty (a fresh clone's) / plain",
+        lambda f: pair(f["builds"]["cold"], f["builds"]["plain"]),
+    )
+    row(
+        "Rebuild after saving a chapter (`make serve` / `mkdocs serve`)",
+        lambda f: pair(f["rebuilds"]["edition"], f["rebuilds"]["plain"]),
+        "under 1 s",
+    )
+    for page in SCALED_PAGES:
+        name = page.rstrip("/")
+        row(
+            f"First view of `{name}`, gzip, edition / Material's defaults",
+            lambda f, page=page: f"{kb(f['weights'][page]['edition'])} / "
+            f"{kb(f['weights'][page]['plain'])}",
+            "at most 1.0x",
+        )
+        row(f"`{name}` HTML alone, gzip", lambda f, page=page: kb(f["weights"][page]["html"]))
+    for page in SCALED_PAGES:
+        name = page.rstrip("/")
+        if all(page in f["scores"] for f in figures.values()):
+            row(
+                f"Lighthouse mobile, `{name}`: performance, edition / plain",
+                lambda f, page=page: f"{f['scores'][page]['edition']['performance']:.2f} / "
+                f"{f['scores'][page]['plain']['performance']:.2f}",
+                "at least 0.98",
+            )
+            row(
+                f"Lighthouse mobile, `{name}`: accessibility, best practices, SEO",
+                lambda f, page=page: " / ".join(
+                    f"{f['scores'][page]['edition'][name]:.2f}" for name in CATEGORIES[1:]
+                ),
+                "1.00",
+            )
+    if why_not:
+        lines.append(f"\nLighthouse did not run: {why_not}")
+
+    def growth(value) -> str:
+        return " → ".join(f"{value(figures[f]) / value(figures[first]):.1f}x" for f in scales)
+
+    lines += [
+        "",
+        f"Growth from x{first} (cost grows no faster than the text if it keeps under the words'):",
+        "",
+        f"- words: {growth(lambda f: f['words'])}",
+        f"- strict build, edition: {growth(lambda f: f['builds']['edition'])}; plain: "
+        f"{growth(lambda f: f['builds']['plain'])}",
+        f"- rebuild under serve, edition: {growth(lambda f: f['rebuilds']['edition'])}",
+        f"- whole paper's HTML (gzip): {growth(lambda f: f['weights']['paper/']['html'])}",
+    ]
+    return "\n".join(lines)
 
 
 def table(

@@ -1,11 +1,15 @@
 """Let a reader report an error: a link that opens a prefilled issue about a paragraph or page.
 
-Each numbered paragraph of the paper gets, beside its permalink, a link to
-the issue tracker named by the plugin's `report_error_url`, whose title and
-body name the section, the paragraph and its address; every other page gets
-one link for the whole page (edition/theme/partials/report-error.html). Both are
-made by `issue_link`. It is only a link: the page fetches nothing from the
-tracker. Without `report_error_url` there are no such links.
+Every page gets one link for the whole page (edition/theme/partials/report-error.html,
+`#report-error`), to a new issue at the tracker the plugin's `report_error_url`
+names, its title and body filled in (`page_issue`). Each numbered paragraph of
+the paper gets, beside its permalink, a small link of its own: its address,
+whose title and body name the section, the paragraph and its address
+(`paragraph_issue`), is made in the browser when the reader reaches the link
+(docs/assets/report-error.js, from what the page's link names), so that a
+section page does not carry a long address per paragraph; without JavaScript
+it leads to the page's link. It is only a link: the page fetches nothing from
+the tracker. Without `report_error_url` there are no such links.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from edition.steps.paragraph_ids import is_paper_section, numbered_paragraphs
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 
@@ -47,6 +52,13 @@ def page_issue(issue_url: str, *, page_title: str, address: str) -> str:
     return issue_link(issue_url, title=f"Error on the page “{page_title}”", body=body)
 
 
+PAGE_LINK = "report-error"  # the id of the page's own link, where a paragraph's leads
+
+
+def page_address(page: Page) -> str:
+    return page.canonical_url or page.abs_url or page.url  # no host without site_url
+
+
 class ReportLinks(BuildTreeprocessor):
     """Put a "report an error" link after each numbered paragraph's permalink."""
 
@@ -54,19 +66,12 @@ class ReportLinks(BuildTreeprocessor):
         page, issue_url = self.build.page, self.build.options.report_error_url
         if not issue_url or page is None or not is_paper_section(page):
             return
-        section = self.build.chapter_title(page.file.src_uri)
-        address = page.canonical_url or page.abs_url or page.url  # no host without site_url
         for paragraph, number in numbered_paragraphs(root):
             link = etree.Element(
                 "a",
                 {
                     "class": "report-error edition-added",
-                    "href": paragraph_issue(
-                        issue_url,
-                        section=section,
-                        paragraph=number,
-                        address=f"{address}#p-{number}",
-                    ),
+                    "href": f"#{PAGE_LINK}",
                     "rel": "nofollow",
                     "aria-label": f"Report an error in paragraph {number}",
                 },
@@ -83,14 +88,25 @@ class ReportLinks(BuildTreeprocessor):
 class ReportError(Step):
     name = "report_error"
 
+    def page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+        # The paragraphs' links lead to the page's, which its template writes.
+        if self.build.options.report_error_url and is_paper_section(page):
+            if page.present_anchor_ids is not None:
+                page.present_anchor_ids.add(PAGE_LINK)
+        return None
+
     def page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig
     ) -> dict[str, Any] | None:
         issue_url = self.build.options.report_error_url
         if issue_url and page.file.src_uri != "404.html":
             context["report_error_href"] = page_issue(
-                issue_url,
-                page_title=page.title or "",
-                address=page.canonical_url or page.abs_url or page.url,
+                issue_url, page_title=page.title or "", address=page_address(page)
             )
+            if is_paper_section(page):  # what the paragraphs' addresses are made of
+                context["report_error_paragraphs"] = {
+                    "issue-url": issue_url,
+                    "section": self.build.chapter_title(page.file.src_uri),
+                    "address": page_address(page),
+                }
         return context

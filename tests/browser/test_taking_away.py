@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
-from tests.conftest import PAPER_PAGES
+from edition.steps.report_error import paragraph_issue
+from tests.conftest import ISSUE_URL, PAPER_PAGES, SITE_URL
+from tests.support.paper import SECTION_SLUGS
 
 READING_PAGES = [*PAPER_PAGES, "paper/index.html", "about/index.html", "index.html"]
 
@@ -92,3 +96,43 @@ def test_a_360_px_screen_never_scrolls_sideways(browser, server, path):
         assert overflow <= 0, f"{path} is {overflow}px wider than the screen"
     finally:
         context.close()
+
+
+# Reporting an error in a paragraph: the address is made when the reader reaches the link
+
+
+@pytest.mark.parametrize("slug", SECTION_SLUGS)
+def test_a_paragraph_s_report_link_opens_an_issue_naming_the_paragraph(new_tab, slug):
+    tab = new_tab({"viewport": {"width": 1280, "height": 800}}, f"{slug}/")
+    tab.wait_for_function("document.readyState === 'complete'")
+    page_link = tab.locator("a#report-error")
+    section = page_link.get_attribute("data-report-section")
+    address = page_link.get_attribute("data-report-address")
+    numbers = tab.eval_on_selector_all(
+        "article [id^='p-'] > a.report-error",
+        "links => links.map(a => a.parentElement.id.slice(2))",
+    )
+    assert numbers
+    for number in [numbers[0], numbers[len(numbers) // 2], numbers[-1]]:
+        link = tab.locator(f"[id='p-{number}'] > a.report-error")
+        assert link.get_attribute("href") == "#report-error"  # until the reader reaches it
+        link.focus()  # by keyboard; by pointer in the next test
+        expected = paragraph_issue(
+            ISSUE_URL, section=section, paragraph=int(number), address=f"{address}#p-{number}"
+        )
+        assert link.get_attribute("href") == expected  # the characters Python would write
+    assert section and address.startswith(SITE_URL)
+
+
+def test_a_report_link_pointed_at_is_ready_before_it_is_followed(new_tab):
+    tab = new_tab({"viewport": {"width": 1280, "height": 800}}, "introduction/")
+    tab.wait_for_function("document.readyState === 'complete'")
+    paragraph = tab.locator("[id='p-3']")
+    paragraph.hover()  # the link shows on the paragraph's hover
+    link = paragraph.locator("> a.report-error")
+    link.hover()
+    href = link.get_attribute("href")
+    query = parse_qs(urlsplit(href).query)
+    assert href.startswith(ISSUE_URL + "?")
+    assert query["title"] == ["Error in “Introduction”, ¶ 3"]
+    assert f"Address: {SITE_URL}introduction/#p-3" in query["body"][0]

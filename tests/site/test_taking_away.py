@@ -9,7 +9,7 @@ import copy
 import json
 import re
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -17,7 +17,7 @@ from edition.bibliography import load_bibliography
 from edition.editors_notes import EDITORS_NOTES_FILE, load_editors_notes
 from edition.source import words
 from edition.whole_paper import one_page_id
-from tests.conftest import ISSUE_URL
+from tests.conftest import ISSUE_URL, SITE_URL
 from tests.support.paper import SECTION_SLUGS, the_source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,7 +160,10 @@ def test_editor_s_notes_never_renumber_the_author_s_notes(page):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_every_paragraph_has_a_link_that_opens_an_issue_naming_it(page, slug):
+def test_every_paragraph_has_a_report_link_and_the_page_names_what_its_address_is_made_of(
+    page, slug
+):
+    """The address itself is made in the browser (tests/browser/test_taking_away.py)."""
     soup = page(f"{slug}/index.html")
     title = soup.select_one("article h1").get_text(" ", strip=True).rstrip("¶ ").strip()
     paragraphs = soup.select("article [id^='p-']")
@@ -168,11 +171,21 @@ def test_every_paragraph_has_a_link_that_opens_an_issue_naming_it(page, slug):
     for paragraph in paragraphs:
         number = paragraph["id"].removeprefix("p-")
         link = paragraph.find("a", class_="report-error", recursive=False)
-        url = urlsplit(link["href"])
-        assert f"{url.scheme}://{url.netloc}{url.path}" == ISSUE_URL
-        query = parse_qs(url.query)
-        assert query["title"] == [f"Error in “{title}”, ¶ {number}"]
-        assert f"/{slug}/#p-{number}" in query["body"][0]
+        assert link["href"] == "#report-error"  # without JavaScript: the page's link
+        assert link["aria-label"] == f"Report an error in paragraph {number}"
+    (page_link,) = soup.select("article .report-error-page a#report-error")
+    assert page_link["data-report-issue-url"] == ISSUE_URL
+    assert page_link["data-report-section"] == title
+    assert page_link["data-report-address"] == f"{SITE_URL}{slug}/"
+    assert urlsplit(page_link["href"]).path == urlsplit(ISSUE_URL).path
+
+
+def test_a_paragraph_s_report_link_is_small(page):
+    """Markup repeated per paragraph is made once: the long address is the page's only."""
+    for slug in SLUGS:
+        soup = page(f"{slug}/index.html")
+        for link in soup.select("article [id^='p-'] > a.report-error"):
+            assert len(str(link)) < 140, str(link)
 
 
 def test_every_page_has_a_report_link_and_none_loads_anything_from_the_tracker(page, html_pages):

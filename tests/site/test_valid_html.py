@@ -78,6 +78,7 @@ SCRIPTS_AND_THEIR_WORK = {
     "paragraph-menu.js": 'section.cite-this:not([data-paragraph-citation=""])',
     "margin-notes.js": "article [id^='p-'] a.footnote-ref",
     "reading-place.js": "article [id^='p-']",
+    "report-error.js": "article [id^='p-'] > a.report-error",
     "not-found.js": ".not-found",
 }
 

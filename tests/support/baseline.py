@@ -24,8 +24,9 @@ def plain_config(fonts: bool) -> str:
     )
 
 
-def make_plain_project(folder: Path, fonts: bool) -> Path:
-    """Copy the chapters into `folder` under a plain Material mkdocs.yml."""
-    shutil.copytree(ROOT / "docs", folder / "docs")
+def make_plain_project(folder: Path, fonts: bool, docs: Path = ROOT / "docs") -> Path:
+    """Copy the chapters (`docs`, the project's own unless given) into `folder` under a plain
+    Material mkdocs.yml."""
+    shutil.copytree(docs, folder / "docs")
     (folder / "mkdocs.yml").write_text(plain_config(fonts), encoding="utf-8")
     return folder

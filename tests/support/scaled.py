@@ -1,9 +1,9 @@
 """The edition at book length: a copy of the project whose chapters are each N times as long.
 
-What `make bench` measures the engine's growth with (issue "The engine at book
-length"). Each chapter's paragraphs (not its headings, not its notes) follow
-themselves N - 1 more times; a repeat loses its note markers, since a note is
-placed once. The home page, the apparatus and the data are the paper's own.
+What `make bench` measures the engine's growth with. Each chapter's paragraphs
+(not its headings, not its notes) follow its text N - 1 more times; a repeat
+loses its note markers, since a note is placed once. The home page, the
+apparatus and the data are the paper's own.
 """
 
 from __future__ import annotations
@@ -20,35 +20,25 @@ NOTE_MARKER = re.compile(r"\[\^[^\]\s]+\](?!:)")
 
 
 def is_paragraph(block: str) -> bool:
-    """A paragraph of the author's text: not a heading, a note, a list, a quote or markup."""
+    """A paragraph or list of the author's text: not a heading, a note, a quote or markup."""
     first = block.lstrip()[:1]
-    return bool(block.strip()) and first not in "#[<>-*|!:{" and not block.startswith("    ")
+    return bool(block.strip()) and first not in "#[<>|!:{" and not block.startswith("    ")
 
 
 def scaled_chapter(text: str, factor: int) -> str:
-    """The chapter with its paragraphs repeated: each run of them followed by its repeats."""
+    """The chapter with its text followed by its paragraphs `factor - 1` more times.
+
+    Each repeat is the whole run of the chapter's paragraphs, after its last one
+    and before its notes, so that a repeat stands as far from its original as
+    the chapter is long (as a longer book's text would, for compression).
+    """
     block = YAML_RE.match(text)
     head = text[: block.end()] if block else ""
-    body = text[len(head) :]
-    blocks = body.split("\n\n")
-    out: list[str] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        out.extend(run)
-        repeat = [NOTE_MARKER.sub("", block) for block in run]
-        for _ in range(factor - 1):
-            out.extend(repeat)
-        run.clear()
-
-    for block in blocks:
-        if is_paragraph(block):
-            run.append(block)
-        else:
-            flush()
-            out.append(block)
-    flush()
-    return head + "\n\n".join(out)
+    blocks = text[len(head) :].split("\n\n")
+    paragraphs = [NOTE_MARKER.sub("", b) for b in blocks if is_paragraph(b)]
+    last = max(index for index, b in enumerate(blocks) if is_paragraph(b))
+    repeats = paragraphs * (factor - 1)
+    return head + "\n\n".join([*blocks[: last + 1], *repeats, *blocks[last + 1 :]])
 
 
 def scale_project(root: Path, folder: Path, factor: int, ignore) -> Path:
