@@ -40,11 +40,13 @@ class Build:
     config: MkDocsConfig
     bibtex: BibTexPlugin
     paper: Paper
+    serving: bool = False  # under `make serve`: whole-book outputs may follow the pages
     # Filled by the step `paper_text` when the site's files are gathered:
     pages: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown, as written
     chapters: list[Chapter] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     words: WordIndex = field(default_factory=lambda: WordIndex([]))  # for the apparatus' look-ups
+    passages_key: str = ""  # a name for the passages' texts: what is made of them is kept by it
     home_markdown: str = ""
     source: Source | None = None  # the reference text, once the chapters give its headings
     source_passages: list[str] = field(default_factory=list)

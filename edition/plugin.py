@@ -105,6 +105,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.schedule: dict[str, list[Step]] = {}
+        self.serving = False
+
+    # MkDocs keeps a plugin with on_startup for every build of one `serve`; each build still
+    # makes its own Build and steps (_configure).
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     # Before mkdocs-bibtex reads its options (100): references.bib is checked strictly first.
     @event_priority(100)
@@ -121,6 +127,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             config=config,
             bibtex=config.plugins["bibtex"],
             paper=paper_facts(self.config.paper, self.config.release),
+            serving=self.serving,
         )
         steps = {step.name: step(build) for step in self.steps_in_order}
         self.schedule = {

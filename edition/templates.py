@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import functools
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+
+if TYPE_CHECKING:
+    from edition.build_cache import Kept
 
 THEME = Path(__file__).parent / "theme"  # partials shared with the theme's blocks
 
@@ -38,11 +42,25 @@ def render(name: str, **context: Any) -> str:
 
 def fragment(name: str, **context: Any) -> list[etree.Element]:
     """A template rendered and parsed: its top-level elements, ready to insert in a tree."""
-    wrapper = etree.fromstring(f"<fragment>{render(name, **context)}</fragment>")
+    return parsed(render(name, **context), name)
+
+
+def parsed(html: str, name: str) -> list[etree.Element]:
+    """A template's output (`name`) as elements, ready to insert in a tree."""
+    wrapper = etree.fromstring(f"<fragment>{html}</fragment>")
     elements = list(wrapper)
     if wrapper.text and wrapper.text.strip():
         raise ValueError(f"{name}: text outside an element")
     return elements
+
+
+def kept_fragment(
+    kept: Kept, inputs: list[str], name: str, context: Callable[[], dict[str, Any]]
+) -> list[etree.Element]:
+    """`fragment(name, **context())`, rendered once for every build with the same `inputs`
+    (all that the context is made of: edition/build_cache.py)."""
+    html = kept.get([name, *inputs], lambda: render(name, **context()))
+    return parsed(str(html), name)
 
 
 def markdown_html(text: str) -> str:

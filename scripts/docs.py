@@ -472,6 +472,9 @@ def file_states(paths: Iterable[str], suffix: str = "") -> dict[str, tuple[int, 
 
 def restart(arguments: list[str]) -> NoReturn:
     """Run this script again in this process, so that it imports the code as it is now."""
+    import atexit
+
+    atexit._run_exitfuncs()  # what would run at exit, which exec skips (a book being made)
     sys.stdout.flush()
     sys.stderr.flush()
     os.environ[RESTARTED] = "1"

@@ -1,7 +1,10 @@
 """Build an EPUB 3 edition of the paper with pandoc, from the same chapters and bibliography.
 
 One pandoc run, started when the site's files are gathered and awaited once
-the pages are written, so that it overlaps the build of the pages. Its text
+the pages are written, so that it overlaps the build of the pages. Under
+`make serve` it starts once the pages are written and the build does not wait
+for it: the page the reader is looking at is served first, and the book
+follows (a newer build stops a book of an older text). Its text
 (edition/epub_book.py) is put together from the chapters in the paper's order,
 the notes with the paper's numbers, the editor's notes and the Bibliography's
 entries as the site formats them; pandoc adds a title page (title, author,
@@ -15,9 +18,12 @@ runs again only when one of them changes.
 
 from __future__ import annotations
 
+import atexit
+import logging
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +45,7 @@ if TYPE_CHECKING:
     from edition.config import EpubOptions
 
 
+log = logging.getLogger("mkdocs.plugins.edition")
 STYLESHEET = Path(__file__).resolve().parent.parent / "pandoc" / "epub.css"
 
 
@@ -148,6 +155,61 @@ class EpubBuild:
         self.folder.cleanup()
 
 
+def finish(pandoc: EpubBuild, entry: Path, site_dir: Path) -> None:
+    """Wait for the book, keep it in the cache and put it in the site."""
+    book = pandoc.wait()
+    pandoc.keep(entry)
+    shutil.copyfile(book, site_dir / pandoc.name)
+
+
+# Under `make serve`: the book of the last build, made while the reader reads its pages
+_unfinished: list[EpubBuild] = []
+_unfinished_lock = threading.Lock()
+
+
+def finish_later(pandoc: EpubBuild, entry: Path, site_dir: Path) -> None:
+    """Finish the book in the background: the build (and the page served) does not wait.
+
+    Only under `make serve`: `make build` ends with the book in the site. A
+    mistake pandoc reports is printed; the next build, or `make build`, stops on it.
+    """
+    with _unfinished_lock:
+        _unfinished.append(pandoc)
+
+    def run() -> None:
+        try:
+            finish(pandoc, entry, site_dir)
+        except EditionError as error:
+            if pandoc.process.returncode not in (-9, -15):  # not stopped for a newer build
+                log.error("%s", error)
+        except OSError:
+            pass  # the served folder went with the server
+        finally:
+            with _unfinished_lock:
+                if pandoc in _unfinished:
+                    _unfinished.remove(pandoc)
+            pandoc.clean_up()
+
+    threading.Thread(target=run, name="edition-epub", daemon=True).start()
+
+
+def stop_unfinished(*, clean: bool = False) -> None:
+    """Stop the book still being made for an earlier build: it would be of an older text.
+
+    `clean`: also wait for pandoc and remove its folder (the server is stopping).
+    """
+    with _unfinished_lock:
+        unfinished = list(_unfinished)
+    for pandoc in unfinished:
+        if pandoc.process.poll() is None:
+            pandoc.process.kill()
+        if clean:
+            pandoc.clean_up()
+
+
+atexit.register(stop_unfinished, clean=True)
+
+
 def book_entry(config: MkDocsConfig, markdown: str, *, name: str, metadata: str) -> Path:
     """Where the cache keeps the book made from these inputs."""
     inputs = [
@@ -171,8 +233,10 @@ class Epub(Step):
         super().__init__(build)
         self.pandoc: EpubBuild | None = None
         self.entry: Path | None = None
+        self.waiting: tuple[str, str] | None = None  # under `make serve`: the book to make
 
     def files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        stop_unfinished()  # a book of the text as it was before this build
         build, epub = self.build, self.build.options.epub
         name = epub.file_name
         if not build.home_markdown:
@@ -205,18 +269,26 @@ class Epub(Step):
         if self.entry.is_file():
             files.append(File.generated(config, name, abs_src_path=str(self.entry)))
             return files
-        self.pandoc = EpubBuild(markdown, name=name, metadata=metadata)
+        if build.serving:  # made once the pages are, leaving them the processor (post_build)
+            self.waiting = (markdown, metadata)
+        else:
+            self.pandoc = EpubBuild(markdown, name=name, metadata=metadata)
         # A placeholder, so that links to the book are checked; the book replaces it at the end.
         files.append(File.generated(config, name, content=b""))
         return files
 
     def post_build(self, config: MkDocsConfig) -> None:
+        if self.waiting is not None and self.entry is not None:
+            # Under `make serve`: the pages are served now, and the book follows them.
+            markdown, metadata = self.waiting
+            pandoc = EpubBuild(markdown, name=self.build.options.epub.file_name, metadata=metadata)
+            finish_later(pandoc, self.entry, Path(config.site_dir))
+            self.waiting, self.entry = None, None
+            return
         if self.pandoc is None or self.entry is None:
             return
         try:
-            book = self.pandoc.wait()
-            self.pandoc.keep(self.entry)
-            shutil.copyfile(book, Path(config.site_dir) / self.pandoc.name)
+            finish(self.pandoc, self.entry, Path(config.site_dir))
         finally:
             self.clean_up()
 
@@ -226,4 +298,4 @@ class Epub(Step):
     def clean_up(self) -> None:
         if self.pandoc is not None:
             self.pandoc.clean_up()
-        self.pandoc, self.entry = None, None
+        self.pandoc, self.entry, self.waiting = None, None, None

@@ -22,9 +22,10 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from edition.apparatus import group_by_chapter, in_source, load_data, mentions
+from edition.build_cache import Kept
 from edition.errors import EditionError
 from edition.step import Step
-from edition.templates import fragment
+from edition.templates import kept_fragment
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -158,8 +159,12 @@ class Glossary(Step):
         return None
 
     def render(self, page: Page) -> list[etree.Element]:
-        entries = glossary_entries(self.terms, self.build.words, name=self.file)
-        elements = fragment("glossary.html", entries=entries)
+        elements = kept_fragment(
+            Kept(self.build.config, "apparatus"),
+            [self.build.passages_key, repr(self.terms)],
+            "glossary.html",
+            lambda: {"entries": glossary_entries(self.terms, self.build.words, name=self.file)},
+        )
         for term in (dt for element in elements for dt in element.iter("dt")):
             term.text = AtomicString(term.text or "")  # the term itself, not an abbreviation in use
         return elements

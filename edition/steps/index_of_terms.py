@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 from markdown.extensions.toc import slugify
 
 from edition.apparatus import group_by_chapter, load_data, mentions
+from edition.build_cache import Kept
 from edition.errors import EditionError
 from edition.step import Step
-from edition.templates import fragment
+from edition.templates import kept_fragment
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -135,5 +136,11 @@ class IndexOfTerms(Step):
         ]
 
     def render(self, page: Page) -> list[etree.Element]:
-        listed = index_entries(self.entries, self.build.words, self.categories, name=self.file)
-        return fragment("index-of-terms.html", categories=page_categories(listed, self.categories))
+        def context() -> dict:
+            listed = index_entries(self.entries, self.build.words, self.categories, name=self.file)
+            return {"categories": page_categories(listed, self.categories)}
+
+        inputs = [self.build.passages_key, repr(self.entries), repr(self.categories)]
+        return kept_fragment(
+            Kept(self.build.config, "apparatus"), inputs, "index-of-terms.html", context
+        )

@@ -14,9 +14,10 @@ import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 
 from edition.apparatus import find_quote, load_data
+from edition.build_cache import Kept
 from edition.errors import EditionError
 from edition.step import Step
-from edition.templates import fragment
+from edition.templates import kept_fragment
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -94,5 +95,13 @@ class Timeline(Step):
         self.build.fillers["timeline"] = self.render
 
     def render(self, page: Page) -> list[etree.Element]:
-        placed = place_events(self.events, self.build.passages, name=self.file)
-        return fragment("timeline.html", events=page_events(placed))
+        return kept_fragment(
+            Kept(self.build.config, "apparatus"),
+            [self.build.passages_key, repr(self.events)],
+            "timeline.html",
+            lambda: {
+                "events": page_events(
+                    place_events(self.events, self.build.passages, name=self.file)
+                )
+            },
+        )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import http.client
+import io
 import os
 import re
 import shutil
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -174,3 +176,43 @@ def test_serve_restarts_on_a_python_change_and_serves_the_new_output(project, se
         "the page does not show the fixed step's output",
         log,
     )
+
+
+BOOK = "strengthening-the-us-rok-alliance.epub"
+
+
+def fetch_bytes(url: str) -> bytes:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read()
+    except (OSError, http.client.HTTPException):
+        return b""
+
+
+def book_texts(book: bytes) -> dict[str, bytes]:
+    """The text of an EPUB: its pages and navigation (pandoc names each book by a new id)."""
+    with zipfile.ZipFile(io.BytesIO(book)) as archive:
+        return {n: archive.read(n) for n in archive.namelist() if n.endswith(".xhtml")}
+
+
+def test_under_serve_the_book_follows_the_pages_and_is_the_build_s_book(project, served, tmp_path):
+    """The page after a save is served without waiting for pandoc; the book comes after it,
+    the same book `make build` makes of the same text."""
+    base, log = served
+    url = base + PAGE
+    wait_until(lambda: "Permanent link to paragraph 1" in fetch(url), "no page was served", log)
+    chapter = project / "docs" / "introduction.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n<!-- saved -->\n", encoding="utf-8")
+    wait_until(lambda: "<!-- saved -->" in fetch(url), "the saved chapter was not served", log)
+    wait_until(lambda: fetch_bytes(base + BOOK).startswith(b"PK"), "the book was not served", log)
+    served_book = fetch_bytes(base + BOOK)
+    built = tmp_path / "built"
+    shutil.copytree(project, built, ignore=LEFT_OUT)  # its own cache: pandoc runs again
+    subprocess.run(
+        [sys.executable, "scripts/docs.py", "build", "--site-dir", str(tmp_path / "site")],
+        cwd=built,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert book_texts(served_book) == book_texts((tmp_path / "site" / BOOK).read_bytes())
