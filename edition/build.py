@@ -9,6 +9,7 @@ build to the next under `mkdocs serve`.
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,7 +46,6 @@ class Build:
     pages: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown, as written
     chapters: list[Chapter] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
-    words: WordIndex = field(default_factory=lambda: WordIndex([]))  # for the apparatus' look-ups
     passages_key: str = ""  # a name for the passages' texts: what is made of them is kept by it
     home_markdown: str = ""
     source: Source | None = None  # the reference text, once the chapters give its headings
@@ -67,6 +67,12 @@ class Build:
     converted: dict[str, ConvertedPage] = field(default_factory=dict)
     # Spellings that mean one thing, for search (the glossary's and the index's, from data/):
     spellings: list[list[str]] = field(default_factory=list)
+
+    @functools.cached_property
+    def words(self) -> WordIndex:
+        """Which passages hold each word, for the apparatus' look-ups: made when first asked
+        (a build whose apparatus is kept from the last one never asks)."""
+        return WordIndex(self.passages)
 
     @property
     def root(self) -> Path:

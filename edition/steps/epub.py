@@ -31,7 +31,7 @@ import pypandoc
 import yaml
 from mkdocs.structure.files import File
 
-from edition.build_cache import cache_dir, entry_name, store
+from edition.build_cache import Kept, cache_dir, entry_name, store
 from edition.epub_book import BookEntry, book_markdown
 from edition.errors import EditionError
 from edition.step import Step
@@ -248,19 +248,24 @@ class Epub(Step):
             BookEntry(entry["key"], entry["text"], [label for label, _ in entry["cited_in"]])
             for entry in build.bibliography_entries()
         ]
+        arguments = {
+            "title": build.paper.title,
+            "metadata_yaml": book_metadata(
+                build.paper, epub, editors_notes=len(build.editors_notes)
+            ),
+            "home_page": build.options.home_page,
+            "home_file": build.docs_path(build.options.home_page),
+            "bibliography_page": build.options.bibliography_page,
+            "editors_notes": build.editors_notes,
+            "entries": entries,
+        }
         try:
-            markdown = book_markdown(
-                build.home_markdown,
-                build.chapters,
-                title=build.paper.title,
-                metadata_yaml=book_metadata(
-                    build.paper, epub, editors_notes=len(build.editors_notes)
-                ),
-                home_page=build.options.home_page,
-                home_file=build.docs_path(build.options.home_page),
-                bibliography_page=build.options.bibliography_page,
-                editors_notes=build.editors_notes,
-                entries=entries,
+            # The book's text, put together once for every build with the same inputs
+            markdown = str(
+                Kept(config, "epub-text").get(
+                    [build.home_markdown, repr(build.chapters), repr(sorted(arguments.items()))],
+                    lambda: book_markdown(build.home_markdown, build.chapters, **arguments),
+                )
             )
         except EditionError as error:
             raise error.at(build.relative(build.options.editors_notes)) from None

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import astuple
 from typing import TYPE_CHECKING
 
-from edition.apparatus import Passage, WordIndex, plain_text, read_passages, source_passages
+from edition.apparatus import Passage, plain_text, read_passages, source_passages
 from edition.build_cache import Kept, entry_name
 from edition.errors import EditionError
 from edition.front_matter import front_matter
@@ -126,7 +126,6 @@ class PaperText(Step):
             raise error.at(build.relative(build.source_file)) from None
         check_paper_notes(build, pages, set(build.source.notes))
         build.passages = kept_passages(config, pages, home_page=build.options.home_page)
-        build.words = WordIndex(build.passages)
         build.passages_key = entry_name(*("\0".join(map(str, astuple(p))) for p in build.passages))
         build.source_passages = source_passages(build.source)
         return None

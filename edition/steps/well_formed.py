@@ -17,6 +17,7 @@ import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+from edition.build_cache import Kept
 from edition.config import web_address_problem
 from edition.errors import EditionError
 from edition.step import Step
@@ -246,9 +247,12 @@ class WellFormed(Step):
     after = {"paper_text": "the pages are read once, by it, their front matter checked"}
 
     def files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        # A page found well formed is so for every build with its text (a mistake is never
+        # kept: it stops the build before anything is written).
+        checked = Kept(config, "well-formed")
         for src_uri, markdown in self.build.pages.items():
             try:
-                check_markdown(markdown)
+                checked.get([markdown], lambda markdown=markdown: check_markdown(markdown) or True)
             except EditionError as error:
                 raise error.at(self.build.docs_path(src_uri)) from None
         return None
