@@ -15,6 +15,7 @@ from jinja2 import FileSystemBytecodeCache
 
 from edition.build_cache import cache_dir
 from edition.step import Step
+from edition.templates import environment
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -24,6 +25,14 @@ if TYPE_CHECKING:
 
 class TemplateCache(Step):
     name = "template_cache"
+
+    def config(self, config: MkDocsConfig) -> None:
+        # The edition's own templates (edition/templates.py), first rendered as pages are
+        # read. Its own folder: Jinja names a compiled template by its name and source only,
+        # and the edition's environment (autoescaped) compiles a shared partial differently.
+        folder = cache_dir(config) / "edition-templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        environment().bytecode_cache = FileSystemBytecodeCache(str(folder))
 
     def env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
         folder = cache_dir(config) / "templates"
