@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from edition.theme_styles import Usage, subset
+from edition.theme_styles import CLASS_ATTRIBUTE, Usage, class_values, subset
 
 PAGE = '<body data-md-color-scheme="slate" data-md-color-primary="indigo"><p class="md-typeset">'
 SCRIPT = 'el.className = `md-tag--${name}`; el.classList.add("md-search__output")'
@@ -47,3 +47,13 @@ def test_grouping_at_rules_keep_what_they_hold_and_others_stay_whole():
         "@keyframes spin{0%{g:h}to{i:j}}"
     )
     assert subset(css, usage()) == "@media screen{.md-typeset{c:d}}@keyframes spin{0%{g:h}to{i:j}}"
+
+
+def test_a_page_s_classes_are_found_the_quick_way_as_the_full_expression_finds_them():
+    page = (
+        '<p class="a b">x</p><div data-class="not-one">y</div>\n<span\tclass="c">'
+        '<i class="">z</i><em class="d"'
+    )
+    assert class_values(page) == CLASS_ATTRIBUTE.findall(page) == ["a b", "c", "", "d"]
+    shouting = '<P CLASS="e"><p class="f">'
+    assert class_values(shouting) == CLASS_ATTRIBUTE.findall(shouting) == ["e", "f"]
