@@ -475,8 +475,8 @@ CASES = {
     "an error in the edition's own code": Case(
         edit(
             "edition/steps/glossary.py",
-            "        entries = glossary_entries(",
-            "        raise KeyError('x')\n        entries = glossary_entries(",
+            "        elements = kept_fragment(",
+            "        raise KeyError('x')\n        elements = kept_fragment(",
         ),
         "docs/glossary.md: the build stopped on an error the edition does not describe: "
         "KeyError: 'x' (at edition/steps/glossary.py:{first}); report it with this line",
@@ -712,8 +712,13 @@ def test_the_deploy_settings_are_written_escaped_and_read_back_whole(meant: Path
         assert 'href="https://example.org/a&amp;b/' in raw, path
         metadata = json.loads(page.find("script", type="application/ld+json").string)
         assert metadata["url"].startswith(site_url), path
-        reports = [link["href"] for link in page.select(".report-error-page a, a.report-error")]
+        reports = [link["href"] for link in page.select(".report-error-page a")]
         assert reports and all(href.startswith(f"{report}&title=") for href in reports), path
+        # A paragraph's address is made in the browser, of what the page's link names
+        made_of = [
+            link["data-report-issue-url"] for link in page.select("a[data-report-issue-url]")
+        ]
+        assert made_of == ([report] if path.startswith("introduction") else []), path
         assert "labels=error&amp;template=x&amp;title=" in raw, path
     locations = ElementTree.parse(meant / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")
     assert all(location.text.startswith(site_url) for location in locations)
