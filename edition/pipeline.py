@@ -36,6 +36,7 @@ from edition.steps.external_links import ExternalLinks
 from edition.steps.fill import Fill, FillPlaceholders
 from edition.steps.glossary import FocusableAbbreviations, Glossary
 from edition.steps.index_of_terms import IndexOfTerms
+from edition.steps.long_text import LongText
 from edition.steps.minify import Minify
 from edition.steps.not_found import NotFound
 from edition.steps.notes import NoteNumbers, Notes, NoteSources
@@ -87,6 +88,7 @@ STEPS: tuple[type[Step], ...] = (
     NotFound,
     PageMetadataStep,
     PrintHeads,
+    LongText,
     Changes,
     Sitemap,
     UniqueIds,
