@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.support.baseline import make_plain_project  # noqa: E402
 from tests.support.first_view import QuietHandler, first_view, gzip_size, served  # noqa: E402
-from tests.support.scaled import scale_project, word_count  # noqa: E402
+from tests.support.scaled import LEFT_OUT, scale_project, word_count  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu"]
@@ -71,19 +71,7 @@ PAGES = [
 ]
 CHANGED_CHAPTER = Path("docs") / "introduction.md"
 QUERY = "OPCON"
-NOT_COPIED = shutil.ignore_patterns(
-    ".git",
-    ".venv",
-    ".bench",
-    "node_modules",
-    "site",
-    ".site-*",
-    "__pycache__",
-    ".pytest_cache",
-    "*.egg-info",
-    "tests",
-    ".cache",
-)
+NOT_COPIED = LEFT_OUT  # what a copy of the project leaves out
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 

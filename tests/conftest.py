@@ -91,6 +91,28 @@ def bare_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+BOOK_LENGTH = 16  # the book-length copy: each chapter 16 times as long (tests/support/scaled.py)
+
+
+@pytest.fixture(scope="session")
+def book_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of a copy of the project whose chapters are each 16 times as long (107,000
+    words), built as published: what the engine does at book length."""
+    from tests.support.scaled import LEFT_OUT, scale_project
+
+    folder = tmp_path_factory.mktemp("book")
+    project = scale_project(ROOT, folder / "project", BOOK_LENGTH, LEFT_OUT)
+    result = build_site(folder / "site", project=project, environment=PUBLISHED)
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
+@pytest.fixture(scope="session")
+def book_server(book_site: Path) -> Iterator[str]:
+    with served(book_site) as base:
+        yield base
+
+
 def parser(site: Path):
     @functools.cache
     def parse(path: str) -> BeautifulSoup:

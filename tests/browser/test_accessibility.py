@@ -113,12 +113,13 @@ def test_notes_and_bibliography_carry_valid_dpub_roles(page, html_pages):
     assert page("introduction/index.html").select("div.footnote[role=doc-endnotes] li[id^='fn:']")
 
 
-def axe_on(tab, selectors: list[str]) -> list[str]:
-    """axe's rule ids violated within the given parts of the page, with every WCAG tag."""
+def axe_on(tab, selectors: list[str], tags: list[str] = TAGS["light"]) -> list[str]:
+    """axe's rule ids violated within the given parts of the page (every WCAG tag, unless
+    `tags` says which)."""
     tab.add_script_tag(path=str(AXE))
     result = tab.evaluate(
         "([include, tags]) => axe.run({include}, {runOnly: {type: 'tag', values: tags}})",
-        [[[selector] for selector in selectors], TAGS["light"]],
+        [[[selector] for selector in selectors], tags],
     )
     return [f"{v['id']}: {n['target']}" for v in result["violations"] for n in v["nodes"]]
 

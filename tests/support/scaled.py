@@ -17,6 +17,21 @@ from mkdocs.utils.meta import YAML_RE
 from edition.front_matter import front_matter
 
 NOTE_MARKER = re.compile(r"\[\^[^\]\s]+\](?!:)")
+# What a copy of the project leaves out: what is made, installed or kept by a build
+LEFT_OUT = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    ".bench",
+    "node_modules",
+    "site",
+    ".site-*",
+    "__pycache__",
+    ".pytest_cache",
+    "*.egg-info",
+    "tests",
+    ".cache",
+    "test-results",
+)
 
 
 def is_paragraph(block: str) -> bool:

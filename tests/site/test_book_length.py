@@ -1,0 +1,37 @@
+"""The engine at book length: a copy whose chapters are each 16 times as long.
+
+What holds for the paper holds for a 107,000-word book built by the same engine
+(the figures are `make bench`'s); here, what a reader of it is sent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from edition.steps.long_text import LONG_TEXT
+
+LONG_TEXT_STYLE = re.compile(r"content-visibility:\s*auto")
+
+
+def long_text_style(soup: BeautifulSoup) -> bool:
+    return any(LONG_TEXT_STYLE.search(style.string or "") for style in soup.select("head style"))
+
+
+def test_a_long_page_lays_out_its_text_as_it_nears_the_screen(book_site):
+    long_pages = ["paper/index.html", "alliance-adaptation/index.html", "index-of-terms/index.html"]
+    for path in long_pages:
+        soup = BeautifulSoup((book_site / path).read_text(encoding="utf-8"), "lxml")
+        assert long_text_style(soup), path
+        (style,) = [s for s in soup.select("head style") if LONG_TEXT_STYLE.search(s.string)]
+        assert style["media"] == "screen", path  # print lays out every line
+    short = BeautifulSoup((book_site / "about/index.html").read_text(encoding="utf-8"), "lxml")
+    assert not long_text_style(short)
+
+
+def test_no_page_of_the_paper_itself_is_long(page, html_pages):
+    for path in html_pages:
+        assert not long_text_style(page(path)), path
+    article = page("paper/index.html").select_one("article")
+    assert len(str(article)) < LONG_TEXT  # the longest, the whole paper, is laid out whole
