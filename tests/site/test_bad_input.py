@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -611,21 +613,51 @@ def expected_line(project: Path, case: Case) -> str:
     return said
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
+def good_copy(folder: Path) -> Path:
     """A copy of the project, with a previous good site/ to be kept."""
-    copy = tmp_path / "project"
+    copy = folder / "project"
     shutil.copytree(ROOT, copy, ignore=LEFT_OUT)
     (copy / "site").mkdir()
     (copy / "site" / "index.html").write_text("the last good build", encoding="utf-8")
     return copy
 
 
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return good_copy(tmp_path)
+
+
+@dataclass
+class Outcome:
+    project: Path
+    expected: str
+    result: subprocess.CompletedProcess[str]
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+    """Every case broken in its own copy and built, two builds at a time (the machine's two
+    cores): each is the project's own command in its own process, as an editor runs it."""
+
+    def run(name: str) -> Outcome:
+        project = good_copy(tmp_path_factory.mktemp("case"))
+        variables = CASES[name].breaks(project) or {}
+        expected = expected_line(project, CASES[name])
+        return Outcome(
+            project, expected, build_site(project / "site", project=project, environment=variables)
+        )
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(CASES, pool.map(run, CASES), strict=True))
+
+
 @pytest.mark.parametrize("case", list(CASES))
-def test_bad_input_stops_the_build_with_its_one_line(project: Path, case: str):
-    variables = CASES[case].breaks(project) or {}
-    expected = expected_line(project, CASES[case])
-    result = build_site(project / "site", project=project, environment=variables)
+def test_bad_input_stops_the_build_with_its_one_line(outcomes: dict[str, Outcome], case: str):
+    project, expected, result = (
+        outcomes[case].project,
+        outcomes[case].expected,
+        outcomes[case].result,
+    )
     assert result.returncode == 1, result.stdout
     assert result.stderr.splitlines() == [expected]
     assert [p.name for p in (project / "site").iterdir()] == ["index.html"]
