@@ -65,6 +65,9 @@ class Build:
     fills: dict[str, list[etree.Element]] = field(default_factory=dict)  # the current page's
     # Each chapter's and the home page's tree as converted, for the whole paper (whole_paper):
     converted: dict[str, ConvertedPage] = field(default_factory=dict)
+    # A long whole paper's later parts, sent when the reader reaches them (later_parts):
+    later_parts: dict[str, str] = field(default_factory=dict)
+    chapter_urls: dict[str, str] = field(default_factory=dict)  # src_uri -> the page's url
     # Spellings that mean one thing, for search (the glossary's and the index's, from data/):
     spellings: list[list[str]] = field(default_factory=list)
 

@@ -36,6 +36,7 @@ from edition.steps.external_links import ExternalLinks
 from edition.steps.fill import Fill, FillPlaceholders
 from edition.steps.glossary import FocusableAbbreviations, Glossary
 from edition.steps.index_of_terms import IndexOfTerms
+from edition.steps.later_parts import LaterParts, LaterPartsTree
 from edition.steps.long_text import LongText
 from edition.steps.minify import Minify
 from edition.steps.not_found import NotFound
@@ -89,6 +90,7 @@ STEPS: tuple[type[Step], ...] = (
     PageMetadataStep,
     PrintHeads,
     LongText,
+    LaterParts,
     Changes,
     Sitemap,
     UniqueIds,
@@ -188,6 +190,13 @@ TREEPROCESSORS: tuple[TreeStep, ...] = (
         lambda md, build, steps: ExternalLinks(md),
         1,
         "after every link is added, the archived copies' (4) included",
+    ),
+    TreeStep(
+        "edition-later-parts",
+        lambda md, build, steps: LaterPartsTree(md, build),
+        -1,
+        "last: once every link is resolved (0) and checked and every id collected (5), the "
+        "long whole paper's later parts are cut from the finished tree",
     ),
 )
 

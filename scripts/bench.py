@@ -106,6 +106,31 @@ def plain_build(project: Path, site_dir: Path) -> float:
     return time.perf_counter() - started
 
 
+def build_rounds(
+    project: Path, plain: Path, site: Path, plain_site: Path, rounds: int
+) -> dict[str, list[float]]:
+    """Each round: the edition's build with its cache emptied, with it, then plain Material's."""
+    builds: dict[str, list[float]] = {"edition": [], "cold": [], "plain": []}
+    for _ in range(rounds):
+        builds["cold"].append(edition_build(project, site, cold=True))
+        builds["edition"].append(edition_build(project, site))
+        builds["plain"].append(plain_build(plain, plain_site))
+    return builds
+
+
+def rebuild_rounds(project: Path, plain: Path, rounds: int) -> dict[str, list[float]]:
+    """Each round: a chapter saved under the edition's server, then under `mkdocs serve`."""
+    rebuilds: dict[str, list[float]] = {"edition": [], "plain": []}
+    with (
+        mkdocs_serve(project, edition=True) as edition_base,
+        mkdocs_serve(plain, edition=False) as plain_base,
+    ):
+        for number in range(rounds):
+            rebuilds["edition"].append(rebuild_time(edition_base, project, number))
+            rebuilds["plain"].append(rebuild_time(plain_base, plain, number))
+    return rebuilds
+
+
 # --- serving ---------------------------------------------------------------------------
 
 
@@ -368,11 +393,7 @@ def main(argv: list[str] | None = None) -> int:
         project = work / "project"
         shutil.copytree(ROOT, project, ignore=NOT_COPIED)
         print(f"Builds: {rounds} rounds...", file=sys.stderr)
-        builds: dict[str, list[float]] = {"edition": [], "cold": [], "plain": []}
-        for _ in range(rounds):
-            builds["cold"].append(edition_build(project, edition_site, cold=True))
-            builds["edition"].append(edition_build(project, edition_site))
-            builds["plain"].append(plain_build(plain, plain_site))
+        builds = build_rounds(project, plain, edition_site, plain_site, rounds)
         plain_build(defaults, defaults_site)
         engines = compare_search_engines(edition_site, rounds)
         on_demand = sum(
@@ -384,14 +405,7 @@ def main(argv: list[str] | None = None) -> int:
         )
 
         print(f"Rebuilds under mkdocs serve: {rounds} rounds...", file=sys.stderr)
-        rebuilds: dict[str, list[float]] = {"edition": [], "plain": []}
-        with (
-            mkdocs_serve(project, edition=True) as edition_base,
-            mkdocs_serve(plain, edition=False) as plain_base,
-        ):
-            for number in range(rounds):
-                rebuilds["edition"].append(rebuild_time(edition_base, project, number))
-                rebuilds["plain"].append(rebuild_time(plain_base, plain, number))
+        rebuilds = rebuild_rounds(project, plain, rounds)
 
         print("First views and search in Chromium...", file=sys.stderr)
         weights: dict[str, dict[str, list[int]]] = {
@@ -477,21 +491,10 @@ def scaled_figures(work: Path, factor: int, rounds: int, lighthouse_runs: int) -
     defaults = make_plain_project(folder / "defaults", fonts=True, docs=project / "docs")
     site, plain_site, defaults_site = (folder / name for name in ("site", "psite", "dsite"))
     figures: dict = {"words": word_count(project / "docs")}
-    builds: dict[str, list[float]] = {"edition": [], "cold": [], "plain": []}
-    for _ in range(rounds):
-        builds["cold"].append(edition_build(project, site, cold=True))
-        builds["edition"].append(edition_build(project, site))
-        builds["plain"].append(plain_build(plain, plain_site))
+    builds = build_rounds(project, plain, site, plain_site, rounds)
     plain_build(defaults, defaults_site)
     figures["builds"] = {side: median(times) for side, times in builds.items()}
-    rebuilds: dict[str, list[float]] = {"edition": [], "plain": []}
-    with (
-        mkdocs_serve(project, edition=True) as edition_base,
-        mkdocs_serve(plain, edition=False) as plain_base,
-    ):
-        for number in range(rounds):
-            rebuilds["edition"].append(rebuild_time(edition_base, project, number))
-            rebuilds["plain"].append(rebuild_time(plain_base, plain, number))
+    rebuilds = rebuild_rounds(project, plain, rounds)
     figures["rebuilds"] = {side: median(times) for side, times in rebuilds.items()}
     from playwright.sync_api import sync_playwright
 

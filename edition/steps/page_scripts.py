@@ -58,6 +58,7 @@ USED_BY: dict[str, tuple[Element, ...]] = {
     "assets/margin-notes.js": (has_class("footnote-ref"), IS_PARAGRAPH),  # a section's notes
     "assets/reading-place.js": (IS_PARAGRAPH,),  # where the reader left off a section
     "assets/report-error.js": (has_class("report-error"),),  # a paragraph's report link
+    "assets/later-parts.js": (has_class("later-part"),),  # a long whole paper's later parts
     "assets/not-found.js": (has_class("not-found"),),  # the 404 page
 }
 

@@ -85,6 +85,7 @@ class ThemeStyles(Step):
     after = {
         "search_passages": "every page is written, and the search index with it",
         "epub": "every file of the site is written before the pages are read for their classes",
+        "later_parts": "a long whole paper's later parts are written, with their classes",
     }
 
     def post_build(self, config: MkDocsConfig) -> None:

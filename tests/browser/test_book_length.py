@@ -3,14 +3,15 @@ text as it nears the screen: nothing a reader does with the text is lost."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from tests.browser.settled import wait_until_settled
 from tests.browser.test_accessibility import AXE, SCHEMES, TAGS, axe_on
 from tests.support.reading import NOTES_SHOWN
-
-LAST_WORDS = "() => [...document.querySelectorAll(\"article [id*='p-']\")].at(-1).textContent"
-
 
 # axe measures a block whose layout the browser skipped by the box kept for it, and so
 # reports colours of what only seems to overlap (axe-core issue 2768): the audit lays out
@@ -39,25 +40,62 @@ def test_a_long_page_has_no_axe_violation(browser, book_server, scheme):
     assert violations == []
 
 
+def last_paragraph(book_site, path: str) -> tuple[str, str]:
+    """The id and the closing words of the last paragraph of a page, as the build wrote it:
+    on a long whole paper, the last of its later parts (still to be sent)."""
+    soup = BeautifulSoup((book_site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+    later = soup.select("section.paper-part[data-later]")
+    if later:
+        soup = BeautifulSoup((book_site / path / later[-1]["data-later"]).read_text(), "lxml")
+    paragraph = soup.select("[id*='p-']")[-1]
+    return paragraph["id"], " ".join(paragraph.get_text(" ").split()[-8:-2])
+
+
 @pytest.mark.parametrize("path", ["paper/", "alliance-adaptation/"])
-def test_the_last_paragraph_is_found_in_the_page_and_reached_by_its_permalink(
-    new_tab, book_server, path
-):
+def test_the_last_paragraph_is_found_in_the_page(new_tab, book_site, book_server, path):
+    _, words = last_paragraph(book_site, path)
     tab = new_tab({"viewport": {"width": 412, "height": 823}}, "")
     tab.goto(book_server + path)
     wait_until_settled(tab)
-    last = tab.evaluate(LAST_WORDS)
-    words = " ".join(last.split()[-8:-2])
-    # Find in page (the browser's own search), which reads text not yet laid out
-    assert tab.evaluate("words => window.find(words)", words)
-    paragraph_id = tab.evaluate(
-        "() => [...document.querySelectorAll(\"article [id*='p-']\")].at(-1).id"
-    )
+    tab.keyboard.press("Control+f")  # the reader asks the browser to find in the page
+    assert tab.evaluate("words => window.find(words)", words)  # the browser's own search
+
+
+@pytest.mark.parametrize("path", ["paper/", "alliance-adaptation/"])
+def test_the_last_paragraph_s_permalink_lands_on_it(new_tab, book_site, book_server, path):
+    paragraph_id, _ = last_paragraph(book_site, path)
+    tab = new_tab({"viewport": {"width": 412, "height": 823}}, "")
     tab.goto(f"{book_server}{path}#{paragraph_id}")
-    target = tab.locator(f"[id='{paragraph_id}']")
     tab.wait_for_function(
-        "id => { const r = document.getElementById(id).getBoundingClientRect();"
-        " return r.top >= 0 && r.top < innerHeight }",
+        "id => { const p = document.getElementById(id); if (!p) return false;"
+        " const r = p.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight }",
         arg=paragraph_id,
     )
-    assert target.is_visible()
+
+
+def test_the_whole_paper_s_later_parts_come_as_the_reader_nears_them(new_tab, book_server):
+    tab = new_tab({"viewport": {"width": 412, "height": 823}}, "")
+    tab.goto(book_server + "paper/")
+    wait_until_settled(tab)
+    waiting = "() => document.querySelectorAll('section[data-later]').length"
+    assert tab.evaluate(waiting) >= 2
+    # reading on: each part is placed as the reader reaches its heading
+    while name := tab.evaluate("() => document.querySelector('section[data-later]')?.dataset.part"):
+        part = f"section[data-part='{name}']"
+        tab.evaluate("part => document.querySelector(part + ' h2').scrollIntoView()", part)
+        tab.wait_for_function(
+            "part => !document.querySelector(part).hasAttribute('data-later')", arg=part
+        )
+    assert tab.locator(".later-part").count() == 0
+
+
+def test_the_whole_paper_prints_its_later_parts(browser, book_site, book_server):
+    _, words = last_paragraph(book_site, "paper/")
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(book_server + "paper/")
+    tab.wait_for_load_state("load")
+    printed = PdfReader(io.BytesIO(tab.pdf(format="A4")))  # the browser's print, to PDF
+    context.close()
+    pages = [" ".join(page.extract_text().split()) for page in reversed(printed.pages[-40:])]
+    assert any(words in page for page in pages)

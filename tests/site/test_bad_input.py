@@ -23,18 +23,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT, build_site
+from tests.support.copies import left_out
 
-LEFT_OUT = shutil.ignore_patterns(
-    ".git",
-    ".venv",
-    ".bench",
-    "node_modules",
-    "site",
-    ".site-*",
-    "__pycache__",
-    ".pytest_cache",
-    "*.egg-info",
-)
+LEFT_OUT = left_out()
 INTRODUCTION = "docs/introduction.md"
 ADAPTATION = "docs/alliance-adaptation.md"
 SOURCE = "source/snyder-2009-strengthening-the-us-rok-alliance.txt"

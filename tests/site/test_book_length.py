@@ -35,3 +35,25 @@ def test_no_page_of_the_paper_itself_is_long(page, html_pages):
         assert not long_text_style(page(path)), path
     article = page("paper/index.html").select_one("article")
     assert len(str(article)) < LONG_TEXT  # the longest, the whole paper, is laid out whole
+
+
+def test_a_long_whole_paper_sends_its_first_parts_and_the_rest_as_fragments(book_site):
+    paper = BeautifulSoup((book_site / "paper/index.html").read_text(encoding="utf-8"), "lxml")
+    parts = paper.select("section.paper-part")
+    later = [part for part in parts if part.get("data-later")]
+    assert [p["data-part"] for p in parts[:2]] == ["title-page", "introduction"]
+    assert later and all(not part.select("[id*='-p-']") for part in later)
+    for part in later:
+        name = part["data-part"]
+        assert part["data-later"] == f"parts/{name}.html"
+        assert part.select_one("h2")["id"] == name  # its heading stays: the page's contents
+        (link,) = part.select(".later-part a")
+        assert link["href"] == f"../{name}/"  # without JavaScript: the section's page
+        fragment = BeautifulSoup((book_site / "paper" / part["data-later"]).read_text(), "lxml")
+        numbers = [int(p["id"].rsplit("-", 1)[1]) for p in fragment.select(f"[id^='{name}-p-']")]
+        assert numbers == list(range(1, len(numbers) + 1)) and numbers  # every paragraph
+        section = BeautifulSoup((book_site / name / "index.html").read_text(), "lxml")
+        assert len(numbers) == len(section.select("article [id^='p-']"))
+        assert "\x02" not in str(fragment) and "zz1337820767766393qq" not in str(fragment)
+    scripts = [s["src"].rsplit("/", 1)[-1] for s in paper.select("script[src]")]
+    assert "later-parts.js" in scripts

@@ -73,3 +73,23 @@ def test_an_edited_chapter_or_bibliography_is_built_afresh(project, tmp_path):
     assert "Introductionary" in epub_text(site_dir)
     assert "Two Koreans" in (site_dir / "bibliography" / "index.html").read_text(encoding="utf-8")
     assert "Two Koreans" in epub_text(site_dir)
+
+
+def test_what_a_build_keeps_is_kept_per_page_and_made_again_when_the_engine_changes(
+    project, tmp_path
+):
+    build(project, tmp_path / "first")
+    kept = {f.name: len(list(f.iterdir())) for f in (project / ".cache" / "edition").iterdir()}
+    pages = len(list((tmp_path / "first").rglob("index.html")))
+    assert kept["post_page"] >= pages and kept["search-units"] >= pages - 1  # the paper: none
+    for folder in ["passages", "apparatus", "theme-styles", "epub-text", "well-formed"]:
+        assert kept[folder] >= 1, folder
+    # A step of post_page changed, the page's text before it the same: made again, not kept
+    step = project / "edition" / "steps" / "valid_html.py"
+    text = step.read_text(encoding="utf-8")
+    step.write_text(text.replace('named("Search")', 'named("Search the edition")'), "utf-8")
+    try:
+        page = (build(project, tmp_path / "second") / "index.html").read_text(encoding="utf-8")
+    finally:
+        step.write_text(text, encoding="utf-8")
+    assert 'aria-label="Search the edition"' in page

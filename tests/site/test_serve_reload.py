@@ -28,19 +28,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT
+from tests.support.copies import left_out
 
-LEFT_OUT = shutil.ignore_patterns(
-    ".git",
-    ".venv",
-    ".bench",
-    ".cache",
-    "node_modules",
-    "site",
-    ".site-*",
-    "__pycache__",
-    ".pytest_cache",
-    "*.egg-info",
-)
+LEFT_OUT = left_out(".cache")
 TIMEOUT = 60  # seconds for the server to start or to show a change; a build takes about one
 PAGE = "introduction/"
 # The livereload script MkDocs adds to every page: livereload(epoch, request id).

@@ -90,6 +90,7 @@ def test_a_page_is_sent_the_edition_s_scripts_it_has_work_for_and_no_other(page,
         sent = {script["src"].rsplit("/", 1)[-1] for script in soup.select("script[src]")}
         for script, work in SCRIPTS_AND_THEIR_WORK.items():
             assert (script in sent) == bool(soup.select(work)), (path, script)
+        assert "later-parts.js" not in sent, path  # the paper is sent whole (test_book_length)
         sent_somewhere |= sent
     assert set(SCRIPTS_AND_THEIR_WORK) <= sent_somewhere
     # The whole paper's ¶ lead to the section pages, which have the ¶ menu.

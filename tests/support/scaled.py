@@ -15,23 +15,11 @@ from pathlib import Path
 from mkdocs.utils.meta import YAML_RE
 
 from edition.front_matter import front_matter
+from tests.support.copies import left_out
 
 NOTE_MARKER = re.compile(r"\[\^[^\]\s]+\](?!:)")
-# What a copy of the project leaves out: what is made, installed or kept by a build
-LEFT_OUT = shutil.ignore_patterns(
-    ".git",
-    ".venv",
-    ".bench",
-    "node_modules",
-    "site",
-    ".site-*",
-    "__pycache__",
-    ".pytest_cache",
-    "*.egg-info",
-    "tests",
-    ".cache",
-    "test-results",
-)
+# What a copy of the project leaves out: its tests and its cache too (a fresh clone's)
+LEFT_OUT = left_out("tests", ".cache")
 
 
 def is_paragraph(block: str) -> bool:
