@@ -95,16 +95,21 @@ BOOK_LENGTH = 16  # the book-length copy: each chapter 16 times as long (tests/s
 
 
 @pytest.fixture(scope="session")
-def book_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site of a copy of the project whose chapters are each 16 times as long (107,000
-    words), built as published: what the engine does at book length."""
+def book_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project whose chapters are each 16 times as long (107,000 words)."""
     from tests.support.scaled import LEFT_OUT, scale_project
 
     folder = tmp_path_factory.mktemp("book")
-    project = scale_project(ROOT, folder / "project", BOOK_LENGTH, LEFT_OUT)
-    result = build_site(folder / "site", project=project, environment=PUBLISHED)
+    return scale_project(ROOT, folder / "project", BOOK_LENGTH, LEFT_OUT)
+
+
+@pytest.fixture(scope="session")
+def book_site(book_project: Path) -> Path:
+    """The book-length copy's site, built as published: what the engine does at book length."""
+    site_dir = book_project.parent / "site"
+    result = build_site(site_dir, project=book_project, environment=PUBLISHED)
     assert result.returncode == 0, result.stderr
-    return folder / "site"
+    return site_dir
 
 
 @pytest.fixture(scope="session")

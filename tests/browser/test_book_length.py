@@ -11,6 +11,8 @@ from pypdf import PdfReader
 
 from tests.browser.settled import wait_until_settled
 from tests.browser.test_accessibility import AXE, SCHEMES, TAGS, axe_on
+from tests.browser.test_first_view import material_default_views, page_url
+from tests.support.first_view import first_view
 from tests.support.reading import NOTES_SHOWN
 
 # axe measures a block whose layout the browser skipped by the box kept for it, and so
@@ -99,3 +101,22 @@ def test_the_whole_paper_prints_its_later_parts(browser, book_site, book_server)
     context.close()
     pages = [" ".join(page.extract_text().split()) for page in reversed(printed.pages[-40:])]
     assert any(words in page for page in pages)
+
+
+LONG_PAGES = ["paper/index.html", "alliance-adaptation/index.html", "index-of-terms/index.html"]
+
+
+def test_a_long_page_s_first_view_is_no_heavier_than_with_material_s_defaults(
+    browser, book_project, book_server, tmp_path
+):
+    defaults = material_default_views(browser, tmp_path, LONG_PAGES, docs=book_project / "docs")
+    views = {}
+    for path in LONG_PAGES:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        views[path] = first_view(context.new_page(), page_url(book_server, path)).gzip_size
+        context.close()
+    assert set(defaults) == set(LONG_PAGES)
+    heavier = {
+        path: (views[path], defaults[path]) for path in LONG_PAGES if views[path] > defaults[path]
+    }
+    assert heavier == {}, f"gzip bytes (edition, Material's defaults): {heavier}"

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.conftest import ROOT
 from tests.support.baseline import make_plain_project
 from tests.support.first_view import first_view, served
 
@@ -50,11 +51,9 @@ def first_views(browser, server, html_pages):
     return views
 
 
-@pytest.fixture(scope="module")
-def material_defaults(browser, html_pages, tmp_path_factory):
-    """Each page's first view, in gzip bytes, built with Material's defaults."""
-    folder = tmp_path_factory.mktemp("defaults")
-    project = make_plain_project(folder / "project", fonts=True)
+def material_default_views(browser, folder, paths, docs=ROOT / "docs") -> dict[str, int]:
+    """Each page's first view, in gzip bytes, of `docs` built with Material's defaults."""
+    project = make_plain_project(folder / "project", fonts=True, docs=docs)
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(folder / "site")],
         cwd=project,
@@ -64,7 +63,7 @@ def material_defaults(browser, html_pages, tmp_path_factory):
     )
     sizes = {}
     with served(folder / "site") as base:
-        for path in html_pages:
+        for path in paths:
             if not (folder / "site" / path).is_file():
                 continue
             context = browser.new_context(viewport={"width": 1280, "height": 800})
@@ -76,6 +75,12 @@ def material_defaults(browser, html_pages, tmp_path_factory):
             sizes[path] = view.gzip_size
             context.close()
     return sizes
+
+
+@pytest.fixture(scope="module")
+def material_defaults(browser, html_pages, tmp_path_factory):
+    """Each page's first view, in gzip bytes, built with Material's defaults."""
+    return material_default_views(browser, tmp_path_factory.mktemp("defaults"), html_pages)
 
 
 def test_no_page_weighs_more_than_with_material_s_defaults(first_views, material_defaults):
