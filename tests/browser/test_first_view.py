@@ -19,6 +19,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.support.baseline import make_plain_project
 from tests.support.first_view import first_view, served
+from tests.support.first_view import first_views as views_of
 
 BUDGETS = {  # page -> gzip bytes; measured 69.9, 76.2, 84.7, 76.9, 72.0, 91.7, 70.2 KB
     "index.html": 71_000,
@@ -43,12 +44,8 @@ def page_url(server: str, path: str) -> str:
 @pytest.fixture(scope="module")
 def first_views(browser, server, html_pages):
     """Every page of the site, each opened once in a fresh context (empty cache)."""
-    views = {}
-    for path in html_pages:
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
-        views[path] = first_view(context.new_page(), page_url(server, path))
-        context.close()
-    return views
+    views = views_of(browser, [page_url(server, path) for path in html_pages])
+    return {path: views[page_url(server, path)] for path in html_pages}
 
 
 def material_default_views(browser, folder, paths, docs=ROOT / "docs") -> dict[str, int]:
@@ -61,20 +58,17 @@ def material_default_views(browser, folder, paths, docs=ROOT / "docs") -> dict[s
         capture_output=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
-    sizes = {}
     with served(folder / "site") as base:
-        for path in paths:
-            if not (folder / "site" / path).is_file():
-                continue
-            context = browser.new_context(viewport={"width": 1280, "height": 800})
-            tab = context.new_page()
-            # The theme's defaults ask Google for fonts: the machine is offline, so refuse at once.
-            tab.route(lambda url: not url.startswith(base), lambda route: route.abort())
-            # The theme's defaults fetch the search index and start its worker on every page.
-            view = first_view(tab, page_url(base, path), waits_for=MATERIAL_SEARCH_FILES)
-            sizes[path] = view.gzip_size
-            context.close()
-    return sizes
+        built = [path for path in paths if (folder / "site" / path).is_file()]
+        views = views_of(
+            browser,
+            [page_url(base, path) for path in built],
+            # The theme's defaults fetch the search index and start its worker on every page,
+            waits_for=MATERIAL_SEARCH_FILES,
+            # and ask Google for fonts: the machine is offline, so refuse at once.
+            refuse_outside=base,
+        )
+        return {path: views[page_url(base, path)].gzip_size for path in built}
 
 
 @pytest.fixture(scope="module")

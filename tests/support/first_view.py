@@ -67,13 +67,60 @@ def first_view(tab: Page, url: str, *, waits_for: tuple[str, ...] = ()) -> First
         for fragment in waits_for:
             awaited.enter_context(tab.expect_response(lambda r, part=fragment: part in r.url))
         tab.goto(url, wait_until="networkidle")
+    return FirstView(url, resources_of(responses), requests)
+
+
+def first_views(
+    browser,
+    urls: list[str],
+    *,
+    waits_for: tuple[str, ...] = (),
+    refuse_outside: str | None = None,
+    at_once: int = 4,
+) -> dict[str, FirstView]:
+    """`first_view` of each URL, each in a fresh context, `at_once` of them loading together.
+
+    What a view weighs does not depend on when it loads; the views only share the
+    wait for the network to fall idle. `refuse_outside`: requests to any other
+    address than under it are refused at once (the theme's defaults ask Google for fonts).
+    """
+    views: dict[str, FirstView] = {}
+    for start in range(0, len(urls), at_once):
+        batch = []
+        for url in urls[start : start + at_once]:
+            context = browser.new_context(viewport={"width": 1280, "height": 800})
+            tab = context.new_page()
+            if refuse_outside is not None:
+                tab.route(
+                    lambda address: not address.startswith(refuse_outside),
+                    lambda route: route.abort(),
+                )
+            responses: list = []
+            requests: list[str] = []
+            tab.on("request", lambda request, requests=requests: requests.append(request.url))
+            tab.on("response", lambda response, responses=responses: responses.append(response))
+            awaited = ExitStack()
+            for fragment in waits_for:
+                awaited.enter_context(tab.expect_response(lambda r, part=fragment: part in r.url))
+            tab.goto(url, wait_until="commit")
+            batch.append((url, context, tab, responses, requests, awaited))
+        for url, context, tab, responses, requests, awaited in batch:
+            tab.wait_for_load_state("networkidle")
+            awaited.close()  # the responses the page is known to ask for have come
+            tab.wait_for_load_state("networkidle")
+            views[url] = FirstView(url, resources_of(responses), requests)
+            context.close()
+    return views
+
+
+def resources_of(responses) -> list[Resource]:
     resources = []
     for response in responses:
         if 300 <= response.status < 400:
             continue  # a redirect carries no body; its target is counted
         body = response.body()
         resources.append(Resource(response.url, len(body), gzip_size(body)))
-    return FirstView(url, resources, requests)
+    return resources
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
