@@ -11,7 +11,7 @@ reader nears it, every part at once when the reader finds in the page
 (Ctrl+F, ⌘F), prints, or follows a link to something not yet there, so that
 finding, printing and every paragraph's permalink work as on the page whole.
 Without JavaScript each part's heading links to its section. The paper as it
-is (about 50,000 characters) is one page, sent whole.
+is (about 57,000 characters) is one page, sent whole.
 
 The fragments are cut from the page's finished tree, after every link is
 resolved and checked and every id collected (MkDocs' anchors and links are

@@ -9,7 +9,7 @@ each paragraph and list item until it nears the screen (CSS
 `content-visibility: auto`), with room kept for it meanwhile; what a reader
 does with the text is unchanged: finding in the page, following a link to a
 paragraph and printing (the style is for screens) all see every line. A page
-of the paper as it is (the longest, the whole paper, is about 110,000
+of the paper as it is (the longest, the whole paper, is about 100,000
 characters) is short enough to be laid out whole.
 """
 
