@@ -1,4 +1,4 @@
-"""Reading a book-length copy (each chapter 16 times as long) whose long pages lay out their
+"""Reading a book-length copy (each chapter 4 times as long) whose long pages lay out their
 text as it nears the screen: nothing a reader does with the text is lost."""
 
 from __future__ import annotations
