@@ -174,6 +174,14 @@ def one_page_id(src_uri: str, anchor: str) -> str:
     return anchor
 
 
+def permalink_attributes(number: int) -> str:
+    """attr_list's list of a one-page paragraph's permalink, as it follows the link."""
+    return (
+        "{ .paragraph-link .edition-added "
+        f'aria-label="Paragraph {number} of this section, on its own page" }}'
+    )
+
+
 def chapter_for_one_page(chapter: Chapter, *, link_to_chapter: bool = True) -> str:
     """A chapter as a part of the one-page edition.
 
@@ -190,10 +198,7 @@ def chapter_for_one_page(chapter: Chapter, *, link_to_chapter: bool = True) -> s
         for paragraph in paragraphs:
             number += 1
             canonical = f"{chapter.src_uri}#{paragraph_id(number)}"
-            permalink = (
-                f"[{number}]({canonical}){{ .paragraph-link .edition-added "
-                f'aria-label="Paragraph {number} of this section, on its own page" }}'
-            )
+            permalink = f"[{number}]({canonical}){permalink_attributes(number)}"
             marker = LIST_MARKER.match(paragraph)
             head = marker.group(1) if marker else ""
             text = paragraph[len(head) :]
@@ -296,10 +301,7 @@ def for_one_page(chapter: Chapter, page: ConvertedPage) -> list[etree.Element]:
         setattr(node, which, f"{text[:at]}{chapter.slug}-{text[at:]}")
         link = etree.Element("a", {"href": f"{chapter.src_uri}#{paragraph_id(number)}"})
         link.text = str(number)
-        link.tail = (
-            f'{{ .paragraph-link .edition-added aria-label="Paragraph {number} of this section, '
-            f'on its own page" }}' + (element.text or "")
-        )
+        link.tail = permalink_attributes(number) + (element.text or "")
         element.text = None
         element.insert(0, link)
     return elements
