@@ -117,3 +117,22 @@ def test_a_long_page_s_first_view_is_no_heavier_than_with_material_s_defaults(
         path: (views[path], defaults[path]) for path in LONG_PAGES if views[path] > defaults[path]
     }
     assert heavier == {}, f"gzip bytes (edition, Material's defaults): {heavier}"
+
+
+def test_a_long_page_s_paragraph_numbers_are_shown_in_the_margin(new_tab, book_server):
+    """A block laid out as it nears the screen is clipped to its box, but not its number."""
+    tab = new_tab({"viewport": {"width": 1280, "height": 800}}, "")
+    tab.goto(book_server + "alliance-adaptation/#p-3")
+    wait_until_settled(tab)
+    tab.hover("[id='p-3']")
+    wait_until_settled(tab)
+    shown = tab.evaluate(
+        """() => {
+          const number = document.querySelector("[id='p-3'] > .paragraph-link")
+          const box = number.getBoundingClientRect()
+          const there = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)
+          return [box.right <= number.parentElement.getBoundingClientRect().left,
+                  number.contains(there)]
+        }"""
+    )
+    assert shown == [True, True]  # in the margin, and what is painted (and hit) there
