@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from edition.conversion import LinksResolvedOnce
 from edition.step import EVENTS, Step
 from edition.steps.archived_copies import ArchivedCopies
 from edition.steps.bibliography import Bibliography
@@ -190,6 +191,13 @@ TREEPROCESSORS: tuple[TreeStep, ...] = (
         lambda md, build, steps: ExternalLinks(md),
         1,
         "after every link is added, the archived copies' (4) included",
+    ),
+    TreeStep(
+        "edition-links-once",
+        lambda md, build, steps: LinksResolvedOnce(md),
+        0.5,
+        "after every link is added (1) and before MkDocs' link resolver (0), which it asks "
+        "once for each address the page links to",
     ),
     TreeStep(
         "edition-later-parts",

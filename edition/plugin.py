@@ -22,6 +22,7 @@ from edition.build import Build
 from edition.build_cache import Finished
 from edition.citation import paper_facts
 from edition.config import EditionConfig, check_site_url
+from edition.conversion import quick_abbreviations, quick_table_test
 from edition.errors import EditionError, build_error
 from edition.pipeline import STEPS, TREEPROCESSORS, schedule
 from edition.source import ESCAPABLE
@@ -61,22 +62,6 @@ class GuardedTreeprocessor(Treeprocessor):
         return guarded(self.inner.run, root)
 
 
-def quick_table_test(md: Markdown) -> None:
-    """Spare the tables extension (which MkDocs always adds) its reading of every paragraph.
-
-    Each paragraph of a chapter is a block of two lines (its text, then its
-    `{ #p-N }`), which the extension takes for a possible table and splits
-    into cells. A table's first line holds a `|`; a block whose first line
-    holds none is not one, as the extension's own test would find (its border
-    and cell count both need a `|`), only sooner.
-    """
-    if "table" not in md.parser.blockprocessors:
-        return
-    table = md.parser.blockprocessors["table"]
-    full_test = table.test
-    table.test = lambda parent, block: "|" in block.split("\n", 1)[0] and full_test(parent, block)
-
-
 class EditionExtension(Extension):
     """The pipeline's treeprocessors, at their priorities."""
 
@@ -90,6 +75,7 @@ class EditionExtension(Extension):
         # (the EPUB's reader): Python-Markdown alone would print the backslash of "U.S.\$11".
         md.ESCAPED_CHARS.extend(sorted(set(ESCAPABLE) - set(md.ESCAPED_CHARS)))
         quick_table_test(md)
+        quick_abbreviations(md)
         for tree_step in TREEPROCESSORS:
             inner = tree_step.make(md, self.build, self.steps)
             md.treeprocessors.register(

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 
 if TYPE_CHECKING:
+    from markdown import Markdown
+
     from edition.build_cache import Kept
 
 THEME = Path(__file__).parent / "theme"  # partials shared with the theme's blocks
@@ -63,9 +65,19 @@ def kept_fragment(
     return parsed(str(html), name)
 
 
-def markdown_html(text: str) -> str:
-    """Text formatted in Markdown (pandoc's output for an entry) as HTML, without its <p>."""
+@functools.cache
+def markdown_converter() -> Markdown:
     import markdown
 
-    html = markdown.markdown(text)
+    return markdown.Markdown()
+
+
+@functools.lru_cache(maxsize=1024)
+def markdown_html(text: str) -> str:
+    """Text formatted in Markdown (pandoc's output for an entry) as HTML, without its <p>.
+
+    One converter serves every entry (made once, reset for each), and each entry's
+    HTML is made once a build: the Bibliography, the whole paper and the EPUB list them.
+    """
+    html = markdown_converter().reset().convert(text)
     return html.removeprefix("<p>").removesuffix("</p>")

@@ -39,7 +39,7 @@ GROUPING_AT_RULES = ("@media", "@supports", "@layer", "@container")
 def class_values(page: str) -> list[str]:
     """The values of the page's class attributes (CLASS_ATTRIBUTE's), found the quick way
     when the page writes every `class=` in lower case, as the theme and Python-Markdown do."""
-    if page.lower().count('class="') != page.count('class="'):
+    if page.encode("utf-8").lower().count(b'class="') != page.count('class="'):  # bytes: sooner
         return CLASS_ATTRIBUTE.findall(page)
     return [
         found.group(1)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.utils import get_relative_url
 
+from edition.build_cache import Finished
 from edition.step import BuildTreeprocessor, Step
 from edition.steps.minify import compact
 from edition.templates import fragment
@@ -107,5 +108,7 @@ class LaterParts(Step):
             return
         folder = Path(config.site_dir) / self.folder
         folder.mkdir(parents=True, exist_ok=True)
+        finished = Finished(config, "later-parts")  # a part as it was is compacted as it was
         for name, html in self.build.later_parts.items():  # compacted as the pages are
-            (folder / f"{name}.html").write_text(compact(html) + "\n", encoding="utf-8")
+            text = finished.finish(html, compact)
+            (folder / f"{name}.html").write_text(text + "\n", encoding="utf-8")

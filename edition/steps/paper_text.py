@@ -13,7 +13,7 @@ labelled with one of the paper's note numbers or given on two pages.
 
 from __future__ import annotations
 
-from dataclasses import astuple
+from dataclasses import astuple, fields
 from typing import TYPE_CHECKING
 
 from edition.apparatus import Passage, plain_text, read_passages, source_passages
@@ -65,7 +65,7 @@ def kept_passages(config: MkDocsConfig, pages: dict[str, str], *, home_page: str
                 astuple(passage) for passage in read_passages(src_uri, content, home_page=home_page)
             ],
         )
-        passages += [Passage(*fields) for fields in made]
+        passages += [Passage(*values) for values in made]
     return sorted(passages, key=lambda passage: passage.order)
 
 
@@ -126,7 +126,10 @@ class PaperText(Step):
             raise error.at(build.relative(build.source_file)) from None
         check_paper_notes(build, pages, set(build.source.notes))
         build.passages = kept_passages(config, pages, home_page=build.options.home_page)
-        build.passages_key = entry_name(*("\0".join(map(str, astuple(p))) for p in build.passages))
+        names = [field.name for field in fields(Passage)]  # astuple's, without its deep copies
+        build.passages_key = entry_name(
+            *("\0".join(str(getattr(p, name)) for name in names) for p in build.passages)
+        )
         build.source_passages = source_passages(build.source)
         return None
 
