@@ -1,4 +1,5 @@
-// ESLint for the edition's scripts (docs/assets/*.js), run by tests/unit/test_javascript.py.
+// ESLint for the edition's scripts (docs/assets/*.js, scripts/livereload.js), run by
+// tests/unit/test_javascript.py.
 // The dialect: ES2020 classic scripts, loaded deferred after the theme's bundle (and the
 // search worker, a classic worker script); each file is one IIFE in strict mode, with
 // const/let and arrow-function callbacks.
@@ -7,7 +8,7 @@ import globals from "globals";
 
 export default [
   {
-    files: ["docs/assets/**/*.js"],
+    files: ["docs/assets/**/*.js", "scripts/livereload.js"],
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",

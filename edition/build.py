@@ -68,6 +68,8 @@ class Build:
     # A long whole paper's later parts, sent when the reader reaches them (later_parts):
     later_parts: dict[str, str] = field(default_factory=dict)
     chapter_urls: dict[str, str] = field(default_factory=dict)  # src_uri -> the page's url
+    # The theme's style sheets and the names of their cuts (theme_styles), once written:
+    theme_sheets: dict[str, str] = field(default_factory=dict)
     # Spellings that mean one thing, for search (the glossary's and the index's, from data/):
     spellings: list[list[str]] = field(default_factory=list)
 

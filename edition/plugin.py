@@ -25,6 +25,7 @@ from edition.config import EditionConfig, check_site_url
 from edition.conversion import quick_abbreviations, quick_table_test
 from edition.errors import EditionError, build_error
 from edition.pipeline import STEPS, TREEPROCESSORS, schedule
+from edition.serve_first import LastBuild, show_first
 from edition.source import ESCAPABLE
 from edition.steps import bibtex_setup
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from markdown import Markdown
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
     from edition.step import Step
@@ -92,6 +94,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         super().__init__()
         self.schedule: dict[str, list[Step]] = {}
         self.serving = False
+        # Under `make serve`, what the last build gathered, to write a saved page first:
+        self.gathered: tuple[Files, Environment] | None = None
+        self.nav: Navigation | None = None
+        self.last: LastBuild | None = None
+        self.build: Build | None = None
 
     # MkDocs keeps a plugin with on_startup for every build of one `serve`; each build still
     # makes its own Build and steps (_configure).
@@ -115,6 +122,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             paper=paper_facts(self.config.paper, self.config.release),
             serving=self.serving,
         )
+        self.build = build
         steps = {step.name: step(build) for step in self.steps_in_order}
         self.schedule = {
             event: [steps[step.name] for step in order]
@@ -147,7 +155,15 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return self._through("files", files, lambda step, value: step.files(value, config))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        return self._through("env", env, lambda step, value: step.env(value, config, files))
+        env = self._through("env", env, lambda step, value: step.env(value, config, files))
+        self.gathered = (files, env)
+        return env
+
+    # Last: the navigation MkDocs builds the pages with.
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
 
     # Before mkdocs-bibtex (0), which would turn the notes' [@key] blocks into footnotes.
     @event_priority(50)
@@ -193,6 +209,23 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._each("post_build", lambda step: step.post_build(config))
+        if self.serving and self.build and self.gathered and self.nav is not None:
+            files, env = self.gathered
+            self.last = LastBuild(
+                config,
+                files,
+                self.nav,
+                env,
+                whole_paper_page=self.config.whole_paper_page,
+                theme_sheets=dict(self.build.theme_sheets),
+            )
+
+    def show_first(self, src_uris: list[str]) -> list[Path]:
+        """Under `make serve`: the saved pages written on their own, before the whole build
+        (edition/serve_first.py); the files written, none if they cannot be."""
+        if self.last is None:
+            return []
+        return show_first(self.last, src_uris)
 
     def on_build_error(self, *, error: Exception) -> None:
         for step in self.schedule.get("build_error", []):

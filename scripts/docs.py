@@ -22,7 +22,7 @@ import tempfile
 import time
 import traceback
 import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
@@ -525,8 +525,10 @@ def serve(dev_addr: str) -> int:
     code_at_start = file_states(PYTHON_CODE, ".py")  # before any of it is imported
     inputs = ["docs", "mkdocs.yml", *WATCHED, *PYTHON_CODE]
     inputs_at_start = file_states(inputs)
+    import hashlib
+
     from mkdocs.commands import serve as serve_command
-    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.livereload import LiveReloadServer, _timestamp
 
     from edition.steps.content_security import allow_inline_script
 
@@ -534,10 +536,23 @@ def serve(dev_addr: str) -> int:
         if file_states(PYTHON_CODE, ".py") != code_at_start:
             raise CodeChanged
 
+    reload_script = (ROOT / "scripts" / "livereload.js").read_bytes()
+    servers: list[QuickServer] = []
+
     class QuickServer(LiveReloadServer):
+        """MkDocs' server, quicker to see a save, showing a saved page before the whole build.
+
+        Each whole build is made in a folder of its own, which the server serves once it
+        is complete (`root`); a saved page written first goes in the folder being served.
+        """
+
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, polling_interval=POLLING_INTERVAL, **kwargs)
             self.build_delay = BUILD_DELAY
+            # An epoch after which a page reloads only if it changed (scripts/livereload.js),
+            # and the epoch of the pages that compare: {a page shown first: the site before
+            # it; the whole build after it: the page shown}. After other builds, all reload.
+            self.compared: dict[int, int] = {}
             rebuild = self.builder
 
             def rebuild_unless_code_changed() -> None:
@@ -545,18 +560,107 @@ def serve(dev_addr: str) -> int:
                 rebuild()
 
             self.builder = rebuild_unless_code_changed
+            servers.append(self)
 
         def serve(self, **kwargs) -> None:
             check_code()  # saved while the first build ran, before any change is watched
             super().serve(**kwargs)
 
+        # MkDocs' error pages come from the folder it made first; they come from the one served.
+        @property
+        def error_handler(self) -> Callable[[int], bytes | None]:
+            return self.error_page
+
+        @error_handler.setter
+        def error_handler(self, handler: Callable[[int], bytes | None]) -> None:
+            pass
+
+        def error_page(self, code: int) -> bytes | None:
+            page = Path(self.root) / f"{code}.html"
+            return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+        def show_now(self) -> int:
+            """Serve the folder as it is, a saved page written first: that page reloads."""
+            with self._epoch_cond:
+                self.compared[self._wanted_epoch] = self._visible_epoch
+                self._visible_epoch = self._wanted_epoch
+                self._epoch_cond.notify_all()
+                return self._visible_epoch
+
+        def follow_up(self, shown: int) -> None:
+            """The whole build after the page shown at epoch `shown`: the pages it changed
+            reload, and only they."""
+            with self._epoch_cond:
+                self._wanted_epoch = max(_timestamp(), shown + 1)
+                self.compared[self._wanted_epoch] = shown
+
+        def _serve_request(self, environ, start_response):
+            found = re.fullmatch(r"/livereload/([0-9]+)/[0-9]+", environ.get("PATH_INFO", ""))
+            if found is None:
+                return super()._serve_request(environ, start_response)
+            epoch = int(found[1])
+            with self._epoch_cond:  # MkDocs' long poll: answer once the site is newer
+                self._epoch_cond.wait_for(
+                    lambda: self._visible_epoch > epoch, timeout=self.poll_response_timeout
+                )
+                visible = self._visible_epoch
+            how = b" compare" if self.compared.get(visible) == epoch else b""
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return [b"%d%b" % (visible, how)]
+
         def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
             # The page's Content-Security-Policy runs only the inline scripts it was built
             # with: it must also allow the one that reloads the page.
-            injected = super()._inject_js_into_html(content, epoch)
+            digest = hashlib.sha256(content).hexdigest()[:16]
+            tag = (
+                f'<script data-livereload-epoch="{epoch}" data-livereload-request='
+                f'"{_timestamp()}" data-livereload-digest="{digest}">'
+            ).encode()
+            end = content.rfind(b"</body>")
+            end = len(content) if end < 0 else end
+            injected = content[:end] + tag + reload_script + b"</script>" + content[end:]
             return allow_inline_script(injected, content)
 
     serve_command.LiveReloadServer = QuickServer  # the one the command creates
+    whole_build = serve_command.build
+    pages_seen: dict[str, bytes] = {}
+    others_seen: dict[str, tuple[int, int]] = {}
+
+    def saved_pages() -> list[str]:
+        """The Markdown pages saved since the last build began, if nothing else was."""
+        docs = ROOT / "docs"
+        pages = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}
+        others = file_states(["mkdocs.yml", *WATCHED])
+        others.update((p, s) for p, s in file_states(["docs"]).items() if not p.endswith(".md"))
+        saved = [src for src, text in pages.items() if pages_seen.get(src) != text]
+        same_set = pages.keys() == pages_seen.keys() and others == others_seen
+        pages_seen.clear()
+        pages_seen.update(pages)
+        others_seen.clear()
+        others_seen.update(others)
+        return saved if same_set else []
+
+    def build_in_two(config, *, serve_url=None, dirty=False) -> None:
+        """The saved page first, where it can be (edition/serve_first.py), then the whole site
+        in a folder of its own, served once it is complete."""
+        server = servers[0]
+        saved = saved_pages()
+        shown = None
+        if saved and config.plugins["edition"].show_first(saved):
+            shown = server.show_now()
+        folder = tempfile.mkdtemp(prefix="site-", dir=scratch)
+        config.site_dir = folder
+        try:
+            whole_build(config, serve_url=serve_url, dirty=dirty)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        served_before, server.root = server.root, folder
+        shutil.rmtree(served_before, ignore_errors=True)
+        if shown is not None:
+            server.follow_up(shown)
+
+    serve_command.build = build_in_two
     os.chdir(ROOT)
     arguments = ["serve", "--strict", "--dev-addr", dev_addr, "--livereload"]
     for path in dict.fromkeys([*WATCHED, *PYTHON_CODE]):

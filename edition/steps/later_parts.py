@@ -21,6 +21,7 @@ them (its serializer, then its postprocessors).
 
 from __future__ import annotations
 
+import hashlib
 import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,8 +80,11 @@ class LaterPartsTree(BuildTreeprocessor):
             rest = children[1:] if heading is not None else children
             for child in rest:
                 part.remove(child)
-            build.later_parts[name] = serialized(self.md, rest)
-            part.set("data-later", f"{PARTS_FOLDER}/{name}.html")
+            html = build.later_parts[name] = serialized(self.md, rest)
+            # Named by its text too: a browser never takes a part of an older text from its
+            # cache, and under `make serve` a new part reloads the page (scripts/livereload.js).
+            version = hashlib.sha256(html.encode("utf-8")).hexdigest()[:8]
+            part.set("data-later", f"{PARTS_FOLDER}/{name}.html?v={version}")
             # After MkDocs' link resolver: the link is written as it would have made it
             address = get_relative_url(build.chapter_urls[titles[name].src_uri], page.url)
             part.extend(fragment("later-part.html", address=address))

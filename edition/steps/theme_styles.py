@@ -68,16 +68,31 @@ def cut_theme_styles(site: Path, kept: Kept | None = None) -> dict[str, str]:
             sheet.unlink()
         Path(f"{sheet}.map").unlink(missing_ok=True)
         renamed[sheet.name] = name
+    for page, text in texts.items():
+        rewritten = pointed_at_cut_sheets(text, renamed)
+        if rewritten != text:
+            page.write_text(rewritten, encoding="utf-8")
+    return renamed
+
+
+def pointed_at_cut_sheets(text: str, renamed: dict[str, str]) -> str:
+    """A page's links to the theme's sheets, pointed at their cuts ({sheet: its cut's name})."""
+    if not renamed:
+        return text
     link = re.compile(
         r'(<link\b[^>]*\bhref="[^"]*assets/stylesheets/)('
         + "|".join(map(re.escape, renamed))
         + ')"'
     )
-    for page, text in texts.items():
-        rewritten = link.sub(lambda found: f'{found.group(1)}{renamed[found.group(2)]}"', text)
-        if rewritten != text:
-            page.write_text(rewritten, encoding="utf-8")
-    return renamed
+    return link.sub(lambda found: f'{found.group(1)}{renamed[found.group(2)]}"', text)
+
+
+def point_at_cut_sheets(page: Path, renamed: dict[str, str]) -> None:
+    """The page written again on its own (edition/serve_first.py), pointed at the site's cuts."""
+    text = page.read_text(encoding="utf-8")
+    rewritten = pointed_at_cut_sheets(text, renamed)
+    if rewritten != text:
+        page.write_text(rewritten, encoding="utf-8")
 
 
 class ThemeStyles(Step):
@@ -89,4 +104,6 @@ class ThemeStyles(Step):
     }
 
     def post_build(self, config: MkDocsConfig) -> None:
-        cut_theme_styles(Path(config.site_dir), Kept(config, "theme-styles"))
+        self.build.theme_sheets = cut_theme_styles(
+            Path(config.site_dir), Kept(config, "theme-styles")
+        )

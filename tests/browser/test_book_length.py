@@ -48,7 +48,8 @@ def last_paragraph(book_site, path: str) -> tuple[str, str]:
     soup = BeautifulSoup((book_site / path / "index.html").read_text(encoding="utf-8"), "lxml")
     later = soup.select("section.paper-part[data-later]")
     if later:
-        soup = BeautifulSoup((book_site / path / later[-1]["data-later"]).read_text(), "lxml")
+        address = later[-1]["data-later"].split("?")[0]  # parts/<name>.html?v=<its version>
+        soup = BeautifulSoup((book_site / path / address).read_text(), "lxml")
     paragraph = soup.select("[id*='p-']")[-1]
     return paragraph["id"], " ".join(paragraph.get_text(" ").split()[-8:-2])
 

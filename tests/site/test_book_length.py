@@ -45,11 +45,12 @@ def test_a_long_whole_paper_sends_its_first_parts_and_the_rest_as_fragments(book
     assert later and all(not part.select("[id*='-p-']") for part in later)
     for part in later:
         name = part["data-part"]
-        assert part["data-later"] == f"parts/{name}.html"
+        address, version = part["data-later"].split("?v=")
+        assert address == f"parts/{name}.html" and re.fullmatch("[0-9a-f]{8}", version)
         assert part.select_one("h2")["id"] == name  # its heading stays: the page's contents
         (link,) = part.select(".later-part a")
         assert link["href"] == f"../{name}/"  # without JavaScript: the section's page
-        fragment = BeautifulSoup((book_site / "paper" / part["data-later"]).read_text(), "lxml")
+        fragment = BeautifulSoup((book_site / "paper" / address).read_text(), "lxml")
         numbers = [int(p["id"].rsplit("-", 1)[1]) for p in fragment.select(f"[id^='{name}-p-']")]
         assert numbers == list(range(1, len(numbers) + 1)) and numbers  # every paragraph
         section = BeautifulSoup((book_site / name / "index.html").read_text(), "lxml")

@@ -19,6 +19,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Callable, Iterator
@@ -33,8 +34,13 @@ from tests.support.copies import left_out
 LEFT_OUT = left_out(".cache")
 TIMEOUT = 60  # seconds for the server to start or to show a change; a build takes about one
 PAGE = "introduction/"
-# The livereload script MkDocs adds to every page: livereload(epoch, request id).
-LIVERELOAD_CALL = re.compile(r"livereload\((\d+), (\d+)\);")
+# The live-reload script the server adds to every page (scripts/livereload.js), on its tag the
+# site's epoch, the page's request id and a digest of the page's bytes.
+LIVERELOAD_TAG = re.compile(
+    r'<script data-livereload-epoch="(\d+)" data-livereload-request="(\d+)" '
+    r'data-livereload-digest="[0-9a-f]+">.*?</script>',
+    re.DOTALL,
+)
 
 
 def free_port() -> int:
@@ -120,12 +126,10 @@ def test_serve_restarts_on_a_python_change_and_serves_the_new_output(project, se
         log,
     )
     served_page = fetch(url)
-    epoch, request_id = LIVERELOAD_CALL.search(served_page).groups()
+    epoch, request_id = LIVERELOAD_TAG.search(served_page).groups()
     # The page's Content-Security-Policy runs the live-reload script the server added to it.
     soup = BeautifulSoup(served_page, "lxml")
-    reload_script = next(
-        s.string for s in soup.find_all("script") if "livereload(" in (s.string or "")
-    )
+    reload_script = soup.select_one("script[data-livereload-epoch]").string
     digest = base64.b64encode(hashlib.sha256(reload_script.encode("utf-8")).digest()).decode()
     policy = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
     assert f"'sha256-{digest}'" in policy.split("script-src", 1)[1].split(";")[0]
@@ -185,15 +189,56 @@ def book_texts(book: bytes) -> dict[str, bytes]:
         return {n: archive.read(n) for n in archive.namelist() if n.endswith(".xhtml")}
 
 
-def test_under_serve_the_book_follows_the_pages_and_is_the_build_s_book(project, served, tmp_path):
-    """The page after a save is served without waiting for pandoc; the book comes after it,
-    the same book `make build` makes of the same text."""
+def without_reload_script(page: str) -> str:
+    return LIVERELOAD_TAG.sub("", page)
+
+
+def test_under_serve_the_saved_page_comes_first_then_the_site_then_the_book(
+    project, served, tmp_path, browser
+):
+    """A saved chapter is shown before the whole site is built again: the page shown first is
+    the whole build's, byte for byte. Each open page reloads once if the save changed it
+    and not at all if not; the book comes last, the same book `make build` makes."""
     base, log = served
     url = base + PAGE
     wait_until(lambda: "Permanent link to paragraph 1" in fetch(url), "no page was served", log)
-    chapter = project / "docs" / "introduction.md"
-    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n<!-- saved -->\n", encoding="utf-8")
-    wait_until(lambda: "<!-- saved -->" in fetch(url), "the saved chapter was not served", log)
+    context = browser.new_context(bypass_csp=False)  # the pages' own policy runs the script
+    tabs, loads, polls = {}, {}, {}
+    for name in ("introduction", "paper", "about"):
+        tab = tabs[name] = context.new_page()
+        loads[name], polls[name] = [], []
+        tab.on("framenavigated", lambda frame, n=name: frame.parent_frame or loads[n].append(1))
+        tab.on("request", lambda r, n=name: "/livereload/" in r.url and polls[n].append(r.url))
+        tab.goto(f"{base}{name}/")
+        tab.wait_for_function("() => document.readyState === 'complete'")
+        loads[name].clear()
+    old, new = "has demonstrated success", "has shown its success"
+    shown = "() => document.body.innerText.includes('has shown its success')"
+    edit(project / "docs" / "introduction.md", old, new)
+    wait_until(lambda: new in fetch(url), "the saved chapter was not served", log)
+    first = without_reload_script(fetch(url))
+    for name in ("introduction", "paper"):
+        tabs[name].wait_for_function(shown, timeout=TIMEOUT * 1000)
+    # The whole build is served: the whole paper has reloaded at its epoch. The pages that
+    # were shown before it compare themselves with it, and then poll at that epoch.
+    whole = tabs["paper"].evaluate(
+        "() => document.querySelector('script[data-livereload-epoch]').dataset.livereloadEpoch"
+    )
+    for name in ("introduction", "about"):
+        while not any(f"/livereload/{whole}/" in poll for poll in polls[name]):
+            tabs[name].wait_for_timeout(50)  # lets Playwright take the tab's events
+    assert {name: len(loaded) for name, loaded in loads.items()} == {
+        "introduction": 1,
+        "paper": 1,
+        "about": 0,
+    }
+    assert without_reload_script(fetch(url)) == first
+    assert not tabs["about"].evaluate(shown)
+    context.close()
+    with pytest.raises(urllib.error.HTTPError) as missing:  # the site's own page, from the
+        urllib.request.urlopen(base + "no-such-page/", timeout=5)  # folder now served
+    assert missing.value.code == 404 and b"Page not found" in missing.value.read()
+
     wait_until(lambda: fetch_bytes(base + BOOK).startswith(b"PK"), "the book was not served", log)
     served_book = fetch_bytes(base + BOOK)
     built = tmp_path / "built"
@@ -206,3 +251,5 @@ def test_under_serve_the_book_follows_the_pages_and_is_the_build_s_book(project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert book_texts(served_book) == book_texts((tmp_path / "site" / BOOK).read_bytes())
+    said = log.read_text(encoding="utf-8")
+    assert "Traceback" not in said and "ERROR" not in said

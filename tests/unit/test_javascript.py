@@ -1,4 +1,5 @@
-"""The edition's scripts (docs/assets/*.js) parse, and pass the pinned ESLint (eslint.config.mjs).
+"""The edition's scripts (docs/assets/*.js, and the live-reload script `make serve` adds to a
+page, scripts/livereload.js) parse, and pass the pinned ESLint (eslint.config.mjs).
 
 Node and ESLint are test tools like Chromium: when one is missing the test fails and
 says what to install, rather than skipping and passing a script nobody checked.
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPTS = sorted((ROOT / "docs" / "assets").glob("*.js"))
+SCRIPTS = [*sorted((ROOT / "docs" / "assets").glob("*.js")), ROOT / "scripts" / "livereload.js"]
 ESLINT = ROOT / "node_modules" / ".bin" / "eslint"
 PINNED = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
 
