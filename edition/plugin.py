@@ -225,7 +225,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         (edition/serve_first.py); the files written, none if they cannot be."""
         if self.last is None:
             return []
-        return show_first(self.last, src_uris)
+        try:
+            return show_first(self.last, src_uris)
+        except Exception:  # noqa: BLE001 (the whole build, next, says what is wrong)
+            return []
 
     def on_build_error(self, *, error: Exception) -> None:
         for step in self.schedule.get("build_error", []):

@@ -654,6 +654,7 @@ def serve(dev_addr: str) -> int:
             whole_build(config, serve_url=serve_url, dirty=dirty)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
+            config.plugins["edition"].last = None  # it gathered a build that is not served
             raise
         served_before, server.root = server.root, folder
         shutil.rmtree(served_before, ignore_errors=True)
