@@ -39,7 +39,7 @@ test: setup ## Run every test, the browser tests (headless Chromium) included
 check: setup ## Run every test but the browser tests: nothing launches Chromium
 	$(BIN)/python -m pytest -m "not browser"
 
-bench: setup ## Run the benchmark (scripts/bench.py, about 25 minutes)
+bench: setup ## Run the benchmark (scripts/bench.py, about half an hour)
 	$(BIN)/python scripts/bench.py
 
 clean: ## Remove the built site and the build cache
