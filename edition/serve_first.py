@@ -78,7 +78,8 @@ def show_first(last: LastBuild, src_uris: list[str]) -> list[Path]:
     """Write the pages `src_uris` again as the last build would write their text now.
 
     Returns the files written; none if a page cannot be written first (see the
-    module), or if anything warned or failed: the whole build then says why.
+    module) or if anything warned; what fails raises (the plugin, which calls this,
+    takes it for "none": the whole build then says why).
     """
     from mkdocs.commands.build import _build_page, _populate_page
     from mkdocs.structure.files import InclusionLevel
@@ -91,28 +92,19 @@ def show_first(last: LastBuild, src_uris: list[str]) -> list[Path]:
         return []
     pages = [file.page for file in found if file is not None and file.page is not None]
     with warnings_held() as held:
-        try:
-            for page in pages:
-                _populate_page(page, config, files)
-            for page in pages:
-                page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-            if held.held:
-                return []
-            doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            for page in pages:
-                _build_page(
-                    page,
-                    config,
-                    doc_files,
-                    last.nav,
-                    last.env,
-                    excluded=page.file.inclusion.is_excluded(),
-                )
-        except Exception:  # noqa: BLE001 (the whole build, next, stops on it with its line)
+        for page in pages:
+            _populate_page(page, config, files)
+        for page in pages:
+            page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        if held.held:
             return []
-    written = [Path(page.file.abs_dest_path) for page in pages]
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        for page in pages:
+            excluded = page.file.inclusion.is_excluded()
+            _build_page(page, config, doc_files, last.nav, last.env, excluded=excluded)
     if held.held:
         return []
+    written = [Path(page.file.abs_dest_path) for page in pages]
     for path in written:
         point_at_cut_sheets(path, last.theme_sheets)
     return written

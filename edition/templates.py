@@ -76,8 +76,8 @@ def markdown_converter() -> Markdown:
 def markdown_html(text: str) -> str:
     """Text formatted in Markdown (pandoc's output for an entry) as HTML, without its <p>.
 
-    One converter serves every entry (made once, reset for each), and each entry's
-    HTML is made once a build: the Bibliography, the whole paper and the EPUB list them.
+    One converter serves every entry (made once, reset for each), and each entry's HTML
+    is made once for its text: the Bibliography and the EPUB list the same entries.
     """
     html = markdown_converter().reset().convert(text)
     return html.removeprefix("<p>").removesuffix("</p>")

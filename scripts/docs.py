@@ -624,6 +624,7 @@ def serve(dev_addr: str) -> int:
     serve_command.LiveReloadServer = QuickServer  # the one the command creates
     whole_build = serve_command.build
     pages_seen: dict[str, bytes] = {}
+    retired: list[str] = []  # the folders served before the last build
     others_seen: dict[str, tuple[int, int]] = {}
 
     def saved_pages() -> list[str]:
@@ -644,6 +645,9 @@ def serve(dev_addr: str) -> int:
         """The saved page first, where it can be (edition/serve_first.py), then the whole site
         in a folder of its own, served once it is complete."""
         server = servers[0]
+        for folder in retired:  # served before the last build; no request reads it now
+            shutil.rmtree(folder, ignore_errors=True)
+        retired.clear()
         saved = saved_pages()
         shown = None
         if saved and config.plugins["edition"].show_first(saved):
@@ -656,8 +660,8 @@ def serve(dev_addr: str) -> int:
             shutil.rmtree(folder, ignore_errors=True)
             config.plugins["edition"].last = None  # it gathered a build that is not served
             raise
-        served_before, server.root = server.root, folder
-        shutil.rmtree(served_before, ignore_errors=True)
+        retired.append(server.root)  # a request may be reading it still
+        server.root = folder
         if shown is not None:
             server.follow_up(shown)
 
