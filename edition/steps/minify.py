@@ -39,7 +39,6 @@ KEPT = re.compile(
     r"|(?P<markup><!--.*?-->|<[^>]*>)",
     re.DOTALL | re.IGNORECASE,
 )
-BARE_SCRIPT = re.compile(r"<script>", re.IGNORECASE)  # an inline script that is minified
 SCRIPT_TEXT = re.compile(r"^(<script>)(.*)(</script\s*>)$", re.DOTALL | re.IGNORECASE)
 
 
@@ -50,8 +49,6 @@ def compact(html: str) -> str:
     `pre`, `textarea`, `script` and `style` are copied as they are, but for an
     inline script with no attributes (JavaScript; JSON has a type), which is minified.
     """
-    if INDENTATION.search(html) is None and BARE_SCRIPT.search(html) is None:
-        return html  # Python-Markdown's HTML (a long paper's later parts): nothing to take out
     out = []
     position = 0
     for found in KEPT.finditer(html):
