@@ -180,7 +180,8 @@ def finish_later(pandoc: EpubBuild, entry: Path, site_dir: Path) -> None:
         try:
             finish(pandoc, entry, site_dir)
         except EditionError as error:
-            if pandoc.process.returncode not in (-9, -15):  # not stopped for a newer build
+            # Not stopped by a signal: for a newer build, or with the server (Ctrl-C)
+            if (pandoc.process.returncode or 0) >= 0:
                 log.error("%s", error)
         except OSError:
             pass  # the served folder went with the server

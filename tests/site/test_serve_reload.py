@@ -105,6 +105,7 @@ def served(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     try:
         yield f"http://127.0.0.1:{port}/", log
     finally:
+        said_before_stop = len(log.read_text(encoding="utf-8", errors="replace"))
         os.killpg(process.pid, signal.SIGINT)
         try:
             process.wait(timeout=15)
@@ -114,6 +115,9 @@ def served(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
             pytest.fail("the server did not stop on Ctrl-C")
     with pytest.raises(ProcessLookupError):
         os.killpg(process.pid, 0)  # nothing is left of the process group
+    # Ctrl-C stops a book still being made (pandoc, in the same group) without a word of error
+    stopping = log.read_text(encoding="utf-8", errors="replace")[said_before_stop:]
+    assert "ERROR" not in stopping, stopping
     assert not list(temporary.iterdir()), "temporary files were left behind"
 
 
